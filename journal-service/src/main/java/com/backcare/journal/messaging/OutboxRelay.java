@@ -1,0 +1,163 @@
+package com.backcare.journal.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import com.backcare.events.EventEnvelope;
+import com.backcare.journal.JournalConfig;
+import com.backcare.journal.persistence.OutboxEventEntity;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them only after Kafka acknowledged every one, so an
+ * event is never lost: if Kafka is down the rows wait; if this process dies between the send and the delete,
+ * the rows are sent again (consumers deduplicate by event id). A commit wakes the relay at once; otherwise it
+ * polls. A PostgreSQL advisory lock lets one instance publish at a time, which keeps per-patient order when
+ * several instances run.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6a6f75726e616cL; // "journal"
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    @Inject
+    @Channel("journal-events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> emitter;
+    @Inject
+    EntityManager em;
+    @Inject
+    JournalConfig config;
+    @Inject
+    MeterRegistry metrics;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Timer commitToAck;
+    private Counter published;
+
+    void start(@Observes StartupEvent event) {
+        commitToAck = Timer.builder("journal.outbox.commit.to.ack")
+                .description("Time from an event's commit to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
+        published = Counter.builder("journal.outbox.published").register(metrics);
+        metrics.gauge("journal.outbox.pending", this, r -> r.pendingRows());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake.release();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventOutbox.OutboxAppended appended) {
+        wake.release();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                while (running && publishBatch() == config.outbox().batchSize()) {
+                    // a full batch: more may be waiting
+                }
+                backoff = Duration.ofMillis(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay could not publish, retrying in %d ms: %s", backoff.toMillis(), rootMessage(e));
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int publishBatch() {
+        int timeoutSeconds = (int) config.outbox().sendTimeout().toSeconds() + 10;
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEventEntity> batch = OutboxEventEntity.oldest(config.outbox().batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+            Uni.join().all(sends).andFailFast().await().atMost(config.outbox().sendTimeout());
+            OutboxEventEntity.deleteAll(batch.stream().map(row -> row.id).toList());
+            Instant acked = Instant.now();
+            batch.forEach(row -> commitToAck.record(Duration.between(row.createdAt, acked)));
+            published.increment(batch.size());
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxEventEntity row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic).withKey(row.messageKey).withHeaders(headers).build());
+        return emitter.sendMessage(message);
+    }
+
+    private double pendingRows() {
+        try {
+            return QuarkusTransaction.joiningExisting().call(OutboxEventEntity::count);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

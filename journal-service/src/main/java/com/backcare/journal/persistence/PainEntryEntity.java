@@ -1,0 +1,85 @@
+package com.backcare.journal.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.backcare.events.PainReport;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** One pain journal entry. The clinical content is the {@link PainReport}, kept whole as JSON. */
+@Entity
+@Table(name = "pain_entry")
+public class PainEntryEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @NotNull
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @NotNull
+    @Column(name = "patient_id")
+    public String patientId;
+    @NotNull
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    @Min(0)
+    @Max(10)
+    public int intensity;
+    @NotNull
+    @JdbcTypeCode(SqlTypes.JSON)
+    public PainReport report;
+    public int revision;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    public static Optional<PainEntryEntity> findInClinic(String clinicId, String patientId, UUID id) {
+        return find("id = :id and clinicId = :clinic and patientId = :patient",
+                Parameters.with("id", id).and("clinic", clinicId).and("patient", patientId)).firstResultOptional();
+    }
+
+    public static boolean existsForPatient(String clinicId, String patientId) {
+        return count("clinicId = ?1 and patientId = ?2", clinicId, patientId) > 0;
+    }
+
+    /** Newest first; {@code after} is the (recordedAt, id) of the last entry of the previous page. */
+    public static List<PainEntryEntity> timeline(String clinicId, String patientId, Instant from, Instant to,
+            Instant afterRecordedAt, UUID afterId, int limit) {
+        StringBuilder q = new StringBuilder("clinicId = :clinic and patientId = :patient");
+        Parameters p = Parameters.with("clinic", clinicId).and("patient", patientId);
+        if (from != null) {
+            q.append(" and recordedAt >= :from");
+            p.and("from", from);
+        }
+        if (to != null) {
+            q.append(" and recordedAt < :to");
+            p.and("to", to);
+        }
+        if (afterRecordedAt != null) {
+            q.append(" and (recordedAt < :afterAt or (recordedAt = :afterAt and id < :afterId))");
+            p.and("afterAt", afterRecordedAt).and("afterId", afterId);
+        }
+        q.append(" order by recordedAt desc, id desc");
+        return find(q.toString(), p).page(0, limit).list();
+    }
+}

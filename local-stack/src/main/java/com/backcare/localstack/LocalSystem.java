@@ -1,0 +1,239 @@
+package com.backcare.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole system on one machine: a real Kafka broker, a real PostgreSQL and the three packaged services
+ * as separate processes. {@code ./run-local} runs {@link #main}; the end-to-end tests start it on their own
+ * ports and folder.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** A service to launch: its name, HTTP port and the database it owns. */
+    public record Service(String name, int port, String database) {
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /** Where everything lives and listens. */
+    public record Settings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            List<Service> services, boolean logToFiles) {
+
+        /** The documented fixed ports of {@code ./run-local}; none collides with a system PostgreSQL or Kafka. */
+        public static Settings defaults(Path repoRoot) {
+            return new Settings(repoRoot, repoRoot.resolve(".local-data"), 15432, 19092, 19093,
+                    List.of(new Service("journal-service", 8081, "journal"),
+                            new Service("triage-service", 8082, "triage"),
+                            new Service("catalog-service", 8083, "catalog")),
+                    false);
+        }
+    }
+
+    private final Settings settings;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+
+    public LocalSystem(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public LocalSystem start(Duration readyWithin) {
+        requirePortsFree();
+        for (Service s : settings.services()) {
+            Path jar = appJar(s);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+            }
+        }
+        postgres = new EmbeddedPostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
+        settings.services().forEach(s -> postgres.ensureDatabase(s.database()));
+        kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.dataDir().resolve("kafka")).start();
+        for (Service s : settings.services()) {
+            processes.add(launch(s));
+        }
+        long deadline = System.nanoTime() + readyWithin.toNanos();
+        for (Service s : settings.services()) {
+            awaitReady(s, deadline);
+        }
+        return this;
+    }
+
+    private Path appJar(Service s) {
+        return settings.repoRoot().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Process launch(Service s) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.profile=dev",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + s.port(),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(s.database()),
+                "-Dquarkus.datasource.username=" + s.database(),
+                "-Dquarkus.datasource.password=" + s.database(),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-jar", appJar(s).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.repoRoot().toFile())
+                .redirectErrorStream(true);
+        try {
+            if (settings.logToFiles()) {
+                Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
+                Files.createDirectories(log.getParent());
+                builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                return builder.start();
+            }
+            Process p = builder.start();
+            Thread pump = new Thread(() -> prefixLines(p, "[" + s.name() + "] ", System.out), s.name() + "-log");
+            pump.setDaemon(true);
+            pump.start();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not launch " + s.name(), e);
+        }
+    }
+
+    private static void prefixLines(Process p, String prefix, PrintStream out) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                out.println(prefix + line);
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private void awaitReady(Service s, long deadlineNanos) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadlineNanos) {
+            Process p = processes.get(settings.services().indexOf(s));
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with code " + p.exitValue());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + s.name(), e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(s.name() + " was not ready in time");
+    }
+
+    private void requirePortsFree() {
+        List<Integer> ports = new ArrayList<>(List.of(settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort()));
+        settings.services().forEach(s -> ports.add(s.port()));
+        for (int port : ports) {
+            try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                // free
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use: is the system already running?");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Path repoRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Settings settings = Settings.defaults(repoRoot);
+        LocalSystem system = new LocalSystem(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping services, Kafka and PostgreSQL...");
+            system.close();
+            stopped.countDown();
+        }, "local-system-shutdown"));
+        long started = System.nanoTime();
+        try {
+            system.start(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            System.err.println("Could not start the local system: " + e.getMessage());
+            System.exit(1);
+        }
+        printBanner(settings, Duration.ofNanos(System.nanoTime() - started));
+        stopped.await();
+    }
+
+    private static void printBanner(Settings s, Duration took) {
+        StringBuilder b = new StringBuilder("\n=== BackCare is running (ready in ")
+                .append(took.toSeconds()).append(" s) ===\n");
+        b.append(String.format("  %-16s 127.0.0.1:%d (KRaft)%n", "Kafka", s.kafkaPort()));
+        b.append(String.format("  %-16s 127.0.0.1:%d (databases journal, triage, catalog)%n", "PostgreSQL", s.postgresPort()));
+        for (Service svc : s.services()) {
+            b.append(String.format("  %-16s %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n",
+                    svc.name(), svc.baseUrl(), svc.baseUrl(), svc.baseUrl()));
+        }
+        b.append("  Data folder      ").append(s.dataDir()).append(" (delete it to reset)\n");
+        b.append("  Tokens           ./dev-token --clinic C --role patient|clinician|clinic-admin --subject S\n");
+        b.append("Press Ctrl-C to stop everything.\n");
+        System.out.println(b);
+    }
+}
