@@ -4,7 +4,7 @@ CREATE TABLE pain_entry (
     clinic_id    varchar(64) NOT NULL,
     patient_id   varchar(64) NOT NULL,
     recorded_at  timestamptz NOT NULL,
-    intensity    smallint    NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+    intensity    integer     NOT NULL CHECK (intensity BETWEEN 0 AND 10),
     report       jsonb       NOT NULL,
     revision     integer     NOT NULL,
     created_at   timestamptz NOT NULL,

@@ -1,0 +1,124 @@
+package com.backcare.journal;
+
+import static com.backcare.journal.Requests.asPatient;
+import static com.backcare.journal.Requests.entriesOf;
+import static com.backcare.journal.Requests.newId;
+import static com.backcare.journal.Requests.profileOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Bad input is a 4xx problem+json that names the field; never a 500, never silently accepted. */
+@QuarkusTest
+class JournalErrorFormatTest {
+
+    private String clinic;
+    private String patient;
+
+    @BeforeEach
+    void newPatient() {
+        clinic = newId("clinic");
+        patient = newId("pat");
+    }
+
+    private ValidatableResponse post(String body) {
+        return asPatient(clinic, patient).body(body).post(entriesOf(patient)).then();
+    }
+
+    private static void rejects(ValidatableResponse response, String field) {
+        response.statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("type", containsString("/problems/"))
+                .body("title", equalTo("Bad Request"))
+                .body("detail", containsString(field))
+                .body("violations.field", hasItem(field))
+                .body("$", not(org.hamcrest.Matchers.hasKey("stackTrace")));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        post("{\"intensity\": 3,").statusCode(400).contentType("application/problem+json")
+                .body("type", containsString("malformed-json"));
+    }
+
+    @Test
+    void aMissingIntensityNamesTheField() {
+        rejects(post("{\"qualities\": [\"DULL\"]}"), "intensity");
+    }
+
+    @Test
+    void anIntensityOutOfRangeNamesTheField() {
+        rejects(post("{\"intensity\": 11}"), "intensity");
+        rejects(post("{\"intensity\": -1}"), "intensity");
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() {
+        rejects(post("{\"intensity\": \"very\"}"), "intensity");
+        rejects(post("{\"intensity\": 3, \"recordedAt\": \"yesterday\"}"), "recordedAt");
+    }
+
+    @Test
+    void anUnknownCodeNamesTheFieldAndItsPosition() {
+        rejects(post("{\"intensity\": 3, \"associatedSymptoms\": [{\"code\": \"HICCUPS\"}]}"), "associatedSymptoms[0].code");
+        rejects(post("{\"intensity\": 3, \"qualities\": [\"DULL\", \"FUZZY\"]}"), "qualities[1]");
+        rejects(post("{\"intensity\": 3, \"selfTests\": {\"JUMPING\": \"NO_PAIN\"}}"), "selfTests");
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedNotDropped() {
+        rejects(post("{\"intensity\": 3, \"intensty\": 4}"), "intensty");
+    }
+
+    @Test
+    void nestedRulesNameTheNestedField() {
+        rejects(post("{\"intensity\": 3, \"exercises\": [{\"exercise\": \"plank\", \"effort\": 12}]}"), "exercises[0].effort");
+        rejects(post("{\"intensity\": 3, \"notes\": \"" + "x".repeat(2001) + "\"}"), "notes");
+    }
+
+    @Test
+    void aRecordedAtInTheFutureIsRejected() {
+        String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).toString();
+        rejects(post("{\"intensity\": 3, \"recordedAt\": \"" + inAnHour + "\"}"), "recordedAt");
+    }
+
+    @Test
+    void anEmptyBodyIsRejected() {
+        post("").statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOversizeBodyIs413() {
+        post("{\"intensity\": 3, \"notes\": \"" + "x".repeat(70_000) + "\"}").statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badPagingParametersNameTheParameter() {
+        rejects(asPatient(clinic, patient).queryParam("limit", 101).get(entriesOf(patient)).then(), "limit");
+        rejects(asPatient(clinic, patient).queryParam("limit", 0).get(entriesOf(patient)).then(), "limit");
+        rejects(asPatient(clinic, patient).queryParam("cursor", "not-a-cursor").get(entriesOf(patient)).then(), "cursor");
+    }
+
+    @Test
+    void aProfileFromTheFutureNamesTheField() {
+        rejects(asPatient(clinic, patient).body("{\"birthYear\": 3000}").put(profileOf(patient)).then(), "birthYear");
+        rejects(asPatient(clinic, patient).body("{\"history\": [\"SMOKING\"]}").put(profileOf(patient)).then(), "history[0]");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        asPatient(clinic, patient).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        asPatient(clinic, patient).delete(profileOf(patient)).then().statusCode(405).contentType("application/problem+json");
+    }
+}
