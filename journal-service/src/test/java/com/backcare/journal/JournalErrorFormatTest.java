@@ -108,6 +108,7 @@ class JournalErrorFormatTest {
         rejects(asPatient(clinic, patient).queryParam("limit", 101).get(entriesOf(patient)).then(), "limit");
         rejects(asPatient(clinic, patient).queryParam("limit", 0).get(entriesOf(patient)).then(), "limit");
         rejects(asPatient(clinic, patient).queryParam("cursor", "not-a-cursor").get(entriesOf(patient)).then(), "cursor");
+        rejects(asPatient(clinic, patient).queryParam("from", "last week").get(entriesOf(patient)).then(), "from");
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.backcare.events.EventEnvelope;
+import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
 import com.backcare.journal.persistence.OutboxEventEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,8 +24,7 @@ public class EventOutbox {
 
     static final String SOURCE = "/backcare/journal-service";
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json = EventJson.mapper();
     @Inject
     Event<OutboxAppended> appended;
 

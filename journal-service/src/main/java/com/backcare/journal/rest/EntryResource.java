@@ -1,7 +1,6 @@
 package com.backcare.journal.rest;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.commons.paging.Page;
+import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.events.PainReport;
@@ -52,9 +52,10 @@ public class EntryResource {
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public Page<EntryResponse> list(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("cursor") String cursor,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return journal.entries(patientId, from, to, cursor, limit).map(EntryResponse::of);
+        return journal.entries(patientId, QueryParams.instant("from", from), QueryParams.instant("to", to), cursor, limit)
+                .map(EntryResponse::of);
     }
 
     @GET

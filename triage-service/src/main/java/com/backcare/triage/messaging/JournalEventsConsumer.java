@@ -1,0 +1,59 @@
+package com.backcare.triage.messaging;
+
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.EventJson;
+import com.backcare.triage.domain.InvalidEventException;
+import com.backcare.triage.domain.TriageService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Reads the journal's events. A passing failure (the database restarting) is retried in place, which keeps the
+ * patient's order; an event that can never be applied is nacked and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class JournalEventsConsumer {
+
+    private final ObjectMapper json = EventJson.mapper();
+    @Inject
+    TriageService triage;
+
+    @Incoming("journal-events")
+    @Blocking
+    @Retry(maxRetries = 10, delay = 500, maxDuration = 60_000, abortOn = InvalidEventException.class)
+    public void consume(ConsumerRecord<String, String> record) {
+        EventEnvelope event = decode(record.value());
+        if (!Objects.equals(record.key(), event.patientid())) {
+            throw new InvalidEventException("record key " + record.key() + " is not the event's patientid");
+        }
+        triage.apply(event);
+    }
+
+    private EventEnvelope decode(String value) {
+        if (value == null) {
+            throw new InvalidEventException("empty record");
+        }
+        EventEnvelope event;
+        try {
+            event = json.readValue(value, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("not a CloudEvents JSON envelope: " + e.getOriginalMessage(), e);
+        }
+        String defect = event.defect();
+        if (defect != null) {
+            throw new InvalidEventException("invalid envelope: " + defect);
+        }
+        return event;
+    }
+}

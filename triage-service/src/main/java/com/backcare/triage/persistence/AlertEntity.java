@@ -1,0 +1,113 @@
+package com.backcare.triage.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.backcare.triage.domain.AlertStatus;
+import com.backcare.triage.domain.Tier;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** An alert: one rule that fired for one patient, with the entries that are its evidence. */
+@Entity
+@Table(name = "alert")
+public class AlertEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @NotBlank
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @NotBlank
+    @Column(name = "patient_id")
+    public String patientId;
+    @NotBlank
+    public String rule;
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public Tier tier;
+    @Column(name = "tier_rank")
+    public int tierRank;
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public AlertStatus status;
+    @NotBlank
+    public String reason;
+    @NotBlank
+    public String advice;
+    @NotNull
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<UUID> evidence = new ArrayList<>();
+    @Min(1)
+    public int occurrences;
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    @NotBlank
+    @Column(name = "rule_set_version")
+    public String ruleSetVersion;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<AlertEntity> openFor(String clinicId, String patientId, String rule) {
+        return find("clinicId = ?1 and patientId = ?2 and rule = ?3 and status <> ?4", clinicId, patientId, rule,
+                AlertStatus.RESOLVED).firstResultOptional();
+    }
+
+    public static Optional<AlertEntity> findInClinic(String clinicId, UUID id) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
+    public static List<AlertEntity> openForPatient(String clinicId, String patientId) {
+        return find("clinicId = ?1 and patientId = ?2 and status <> ?3 order by tierRank, createdAt, id", clinicId,
+                patientId, AlertStatus.RESOLVED).list();
+    }
+
+    /** The clinic's queue: most urgent tier first, then oldest first; {@code after} is the last row's sort key. */
+    public static List<AlertEntity> queue(String clinicId, String patientId, Set<Tier> tiers, Set<AlertStatus> statuses,
+            AlertCursor after, int limit) {
+        StringBuilder q = new StringBuilder("clinicId = :clinic");
+        Parameters p = Parameters.with("clinic", clinicId);
+        if (patientId != null) {
+            q.append(" and patientId = :patient");
+            p.and("patient", patientId);
+        }
+        if (!tiers.isEmpty()) {
+            q.append(" and tier in :tiers");
+            p.and("tiers", tiers);
+        }
+        if (!statuses.isEmpty()) {
+            q.append(" and status in :statuses");
+            p.and("statuses", statuses);
+        }
+        if (after != null) {
+            q.append(" and (tierRank > :rank or (tierRank = :rank and (createdAt > :at or (createdAt = :at and id > :id))))");
+            p.and("rank", after.tierRank()).and("at", after.createdAt()).and("id", after.id());
+        }
+        q.append(" order by tierRank, createdAt, id");
+        return find(q.toString(), p).page(0, limit).list();
+    }
+
+    /** The sort key of one row of the queue. */
+    public record AlertCursor(int tierRank, Instant createdAt, UUID id) {
+    }
+}

@@ -1,0 +1,84 @@
+package com.backcare.triage.persistence;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.backcare.events.PainReport;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The latest revision of one journal entry, as the rules see it. */
+@Entity
+@Table(name = "patient_entry")
+public class PatientEntryEntity extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+    public int revision;
+    @NotNull
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    public int intensity;
+    @NotNull
+    @JdbcTypeCode(SqlTypes.JSON)
+    public PainReport report;
+    public boolean deleted;
+
+    public static Optional<PatientEntryEntity> findEntry(String clinicId, String patientId, UUID entryId) {
+        return findByIdOptional(new Key(clinicId, patientId, entryId));
+    }
+
+    /** The patient's live entries recorded in [from, to], oldest first. */
+    public static List<PatientEntryEntity> history(String clinicId, String patientId, Instant from, Instant to) {
+        return find("key.clinicId = ?1 and key.patientId = ?2 and deleted = false and recordedAt >= ?3 "
+                + "and recordedAt <= ?4 order by recordedAt, key.entryId", clinicId, patientId, from, to).list();
+    }
+
+    public static boolean knownPatient(String clinicId, String patientId) {
+        return count("key.clinicId = ?1 and key.patientId = ?2", clinicId, patientId) > 0;
+    }
+
+    /** Which entry of which patient. */
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(name = "clinic_id")
+        public String clinicId;
+        @Column(name = "patient_id")
+        public String patientId;
+        @Column(name = "entry_id")
+        public UUID entryId;
+
+        public Key() {
+        }
+
+        public Key(String clinicId, String patientId, UUID entryId) {
+            this.clinicId = clinicId;
+            this.patientId = patientId;
+            this.entryId = entryId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.clinicId.equals(clinicId) && k.patientId.equals(patientId)
+                    && k.entryId.equals(entryId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(clinicId, patientId, entryId);
+        }
+    }
+}
