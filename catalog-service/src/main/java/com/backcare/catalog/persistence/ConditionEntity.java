@@ -1,0 +1,25 @@
+package com.backcare.catalog.persistence;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.backcare.catalog.domain.ConditionContent;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A spinal condition and its exercise guidance. */
+@Entity
+@Table(name = "condition")
+public class ConditionEntity extends PanacheEntityBase {
+
+    @Id
+    public String slug;
+    @NotNull
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ConditionContent content;
+}

@@ -1,0 +1,31 @@
+package com.backcare.catalog.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.backcare.catalog.domain.CatalogQueries;
+import com.backcare.catalog.domain.ConditionContent;
+import com.backcare.commons.security.Roles;
+
+@Path("/api/v1/conditions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Conditions")
+public class ConditionResource {
+
+    @Inject
+    CatalogQueries catalog;
+
+    @GET
+    @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
+    public List<ConditionContent> list() {
+        return catalog.conditions().stream().map(c -> c.content).toList();
+    }
+}
