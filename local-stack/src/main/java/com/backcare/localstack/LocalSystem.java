@@ -48,6 +48,20 @@ public final class LocalSystem implements AutoCloseable {
                             new Service("catalog-service", 8083, "catalog")),
                     false);
         }
+
+        /** Free loopback ports and a folder of its own, logging to files: for tests beside a running system. */
+        public static Settings onFreePorts(Path repoRoot, Path dataDir) {
+            int kafka = SharedTestStack.freePort();
+            return new Settings(repoRoot, dataDir, SharedTestStack.freePort(), kafka, SharedTestStack.freePort(),
+                    List.of(new Service("journal-service", SharedTestStack.freePort(), "journal"),
+                            new Service("triage-service", SharedTestStack.freePort(), "triage"),
+                            new Service("catalog-service", SharedTestStack.freePort(), "catalog")),
+                    true);
+        }
+
+        public Service service(String name) {
+            return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        }
     }
 
     private final Settings settings;
