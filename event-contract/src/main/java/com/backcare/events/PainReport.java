@@ -79,6 +79,7 @@ public record PainReport(
     }
 
     /** Where the pain is. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Location(@NotNull BodySite site, Side side) {
     }
 

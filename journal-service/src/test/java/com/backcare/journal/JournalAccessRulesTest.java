@@ -61,8 +61,13 @@ class JournalAccessRulesTest {
         return List.of(new Call("POST", entriesOf(patient), CAUDA_EQUINA_ENTRY),
                 new Call("GET", entriesOf(patient), null),
                 new Call("GET", entryPath, null),
+                new Call("PUT", entryPath, CAUDA_EQUINA_ENTRY),
+                new Call("DELETE", entryPath, null),
+                new Call("GET", entryPath + "/history", null),
+                new Call("GET", "/api/v1/patients/" + patient + "/summary", null),
                 new Call("GET", profileOf(patient), null),
-                new Call("PUT", profileOf(patient), PROFILE));
+                new Call("PUT", profileOf(patient), PROFILE),
+                new Call("GET", "/api/v1/clinics/" + clinic + "/audit-records", null));
     }
 
     @Test
@@ -93,8 +98,13 @@ class JournalAccessRulesTest {
         String otherClinic = newId("clinic");
         new Call("GET", entriesOf(patient), null).by(asClinician(otherClinic), 404);
         new Call("GET", entryPath, null).by(asClinician(otherClinic), 404);
+        new Call("PUT", entryPath, CAUDA_EQUINA_ENTRY).by(asClinician(otherClinic), 404);
+        new Call("DELETE", entryPath, null).by(asClinician(otherClinic), 404);
+        new Call("GET", entryPath + "/history", null).by(asClinician(otherClinic), 404);
+        new Call("GET", "/api/v1/patients/" + patient + "/summary", null).by(asClinician(otherClinic), 404);
         new Call("GET", profileOf(patient), null).by(asClinician(otherClinic), 404);
         new Call("GET", entryPath, null).by(asAdmin(otherClinic), 404);
+        new Call("GET", "/api/v1/clinics/" + clinic + "/audit-records", null).by(asAdmin(otherClinic), 404);
         // The same patient id in the first clinic is untouched by anything the other clinic writes.
         asClinician(otherClinic).body("{\"intensity\": 1}").post(entriesOf(patient)).then().statusCode(201);
         asClinician(clinic).get(entriesOf(patient)).then().statusCode(200).body("items.size()", equalTo(1));
@@ -107,6 +117,14 @@ class JournalAccessRulesTest {
     }
 
     @Test
+    void onlyAClinicAdminReadsTheAuditTrail() {
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        new Call("GET", audit, null).by(asClinician(clinic), 403);
+        new Call("GET", audit, null).by(asPatient(clinic, patient), 403);
+        asAdmin(clinic).get(audit).then().statusCode(200);
+    }
+
+    @Test
     void aPatientOfAnotherClinicWithTheSameIdSeesOnlyTheirOwnJournal() {
         String otherClinic = newId("clinic");
         new Call("GET", entryPath, null).by(asPatient(otherClinic, patient), 404);
@@ -116,6 +134,8 @@ class JournalAccessRulesTest {
     @Test
     void rolesOutsideTheAllowedOnesAreRefused() {
         new Call("POST", entriesOf(patient), CAUDA_EQUINA_ENTRY).by(asAdmin(clinic), 403);
+        new Call("PUT", entryPath, CAUDA_EQUINA_ENTRY).by(asAdmin(clinic), 403);
+        new Call("DELETE", entryPath, null).by(asAdmin(clinic), 403);
         new Call("PUT", profileOf(patient), PROFILE).by(asAdmin(clinic), 403);
         everyEndpoint().forEach(call -> call.by(as(clinic, "receptionist", "desk-1"), 403));
     }

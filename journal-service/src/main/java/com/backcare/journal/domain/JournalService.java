@@ -1,54 +1,77 @@
 package com.backcare.journal.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.backcare.commons.paging.Cursor;
 import com.backcare.commons.paging.Page;
 import com.backcare.commons.problem.ApiProblem;
+import com.backcare.commons.problem.Problem;
 import com.backcare.commons.security.Caller;
 import com.backcare.events.EntryEventData;
+import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.ProfileEventData;
 import com.backcare.journal.messaging.EventOutbox;
+import com.backcare.journal.persistence.EntryWrites;
 import com.backcare.journal.persistence.PainEntryEntity;
+import com.backcare.journal.persistence.PainEntryRevisionEntity;
 import com.backcare.journal.persistence.PatientProfileEntity;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * The pain journal: every change is stored and its event appended to the outbox in one transaction. All
- * access is scoped to the caller's clinic, and patients to themselves.
+ * The pain journal: every change is stored with its history and its event appended to the outbox in one
+ * transaction. All access is scoped to the caller's clinic, and patients to themselves.
  */
 @ApplicationScoped
 public class JournalService {
 
     /** A report may be dated a little ahead to absorb clock skew between a phone and the server. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final ObjectMapper CANONICAL = EventJson.mapper().copy()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
     @Inject
     Caller caller;
     @Inject
     EventOutbox outbox;
+    @Inject
+    EntryWrites writes;
 
     Clock clock = Clock.systemUTC();
 
+    /** A recorded entry, and whether it is the replay of an earlier request with the same Idempotency-Key. */
+    public record Recorded(PainEntryEntity entry, boolean replayed) {
+    }
+
     @Transactional
-    public PainEntryEntity record(String patientId, PainReport report) {
+    public Recorded record(String patientId, PainReport report, String idempotencyKey) {
         caller.requireAccessToPatient(patientId);
         Instant now = clock.instant();
         PainReport dated = report.recordedAt() == null ? report.withRecordedAt(now) : report;
-        if (dated.recordedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw ApiProblem.invalidField("recordedAt", "must not be more than 5 minutes in the future");
-        }
+        requireNotInFuture(dated, now);
         PainEntryEntity entry = new PainEntryEntity();
         entry.id = UUID.randomUUID();
         entry.clinicId = caller.clinicId();
@@ -61,10 +84,21 @@ public class JournalService {
         entry.updatedAt = now;
         entry.createdBy = caller.subject();
         entry.updatedBy = caller.subject();
-        entry.persist();
-        outbox.append(EventType.ENTRY_RECORDED, entry.clinicId, patientId, now,
-                new EntryEventData(entry.id.toString(), entry.revision, dated));
-        return entry;
+        var event = outbox.prepare(EventType.ENTRY_RECORDED, entry.clinicId, patientId, now,
+                new EntryEventData(entry.id.toString(), 1, dated));
+        // The hash covers the request as sent (before recordedAt defaults), so a retry hashes the same.
+        var claim = idempotencyKey == null ? null : new EntryWrites.IdempotencyClaim(idempotencyKey, hash(report));
+        if (writes.insertRecorded(entry, caller.role(), event, claim)) {
+            outbox.appendedInThisTransaction();
+            return new Recorded(entry, false);
+        }
+        var first = writes.claimed(entry.clinicId, patientId, idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        if (!first.requestHash().equals(claim.requestHash())) {
+            throw ApiProblem.unprocessable("idempotency-key-reused",
+                    "Idempotency-Key " + idempotencyKey + " was already used with a different request body");
+        }
+        return new Recorded(PainEntryEntity.findById(first.entryId()), true);
     }
 
     @Transactional
@@ -72,6 +106,53 @@ public class JournalService {
         caller.requireAccessToPatient(patientId);
         return PainEntryEntity.findInClinic(caller.clinicId(), patientId, entryId)
                 .orElseThrow(() -> ApiProblem.notFound("no entry " + entryId + " for patient " + patientId));
+    }
+
+    /** Replaces an entry's report with a corrected one; the change is kept in the history and published. */
+    @Transactional
+    public PainEntryEntity correct(String patientId, UUID entryId, PainReport report, Integer expectedRevision) {
+        PainEntryEntity entry = lockedLiveEntry(patientId, entryId, expectedRevision);
+        Instant now = clock.instant();
+        PainReport corrected = report.recordedAt() == null ? report.withRecordedAt(entry.recordedAt) : report;
+        requireNotInFuture(corrected, now);
+        List<String> changed = changedFields(entry.report, corrected);
+        if (changed.isEmpty()) {
+            return entry;
+        }
+        entry.report = corrected;
+        entry.recordedAt = corrected.recordedAt();
+        entry.intensity = corrected.intensity();
+        entry.revision++;
+        entry.updatedAt = now;
+        entry.updatedBy = caller.subject();
+        addRevision(entry, "CORRECTED", changed, corrected, now);
+        outbox.append(EventType.ENTRY_CORRECTED, entry.clinicId, patientId, now,
+                new EntryEventData(entry.id.toString(), entry.revision, corrected));
+        return entry;
+    }
+
+    /** Deletes an entry: it stops being served and stops being evidence, but its history stays. */
+    @Transactional
+    public void delete(String patientId, UUID entryId, Integer expectedRevision) {
+        PainEntryEntity entry = lockedLiveEntry(patientId, entryId, expectedRevision);
+        Instant now = clock.instant();
+        entry.revision++;
+        entry.deletedAt = now;
+        entry.deletedBy = caller.subject();
+        entry.updatedAt = now;
+        entry.updatedBy = caller.subject();
+        addRevision(entry, "DELETED", List.of(), null, now);
+        outbox.append(EventType.ENTRY_DELETED, entry.clinicId, patientId, now,
+                new EntryEventData(entry.id.toString(), entry.revision, null));
+    }
+
+    /** Every revision of an entry, deleted ones included. */
+    @Transactional
+    public List<PainEntryRevisionEntity> history(String patientId, UUID entryId) {
+        caller.requireAccessToPatient(patientId);
+        PainEntryEntity entry = PainEntryEntity.findWithDeleted(caller.clinicId(), patientId, entryId)
+                .orElseThrow(() -> ApiProblem.notFound("no entry " + entryId + " for patient " + patientId));
+        return PainEntryRevisionEntity.of(entry.id);
     }
 
     @Transactional
@@ -88,6 +169,14 @@ public class JournalService {
         List<PainEntryEntity> rows = PainEntryEntity.timeline(caller.clinicId(), patientId, from, to, afterAt, afterId,
                 limit + 1);
         return Page.of(rows, limit, last -> Cursor.encode(last.recordedAt, last.id));
+    }
+
+    /** The patient's live entries in [from, to), oldest first, for the summary. */
+    @Transactional
+    public List<PainEntryEntity> window(String patientId, Instant from, Instant to) {
+        caller.requireAccessToPatient(patientId);
+        requireKnownPatient(patientId);
+        return PainEntryEntity.between(caller.clinicId(), patientId, from, to);
     }
 
     @Transactional
@@ -118,7 +207,8 @@ public class JournalService {
         } else if (row.profile.equals(profile)) {
             return row;
         }
-        if (caller.isPatient() && !profile.conditions().equals(row.profile == null ? List.of() : row.profile.conditions())) {
+        List<String> diagnosed = row.profile == null ? List.of() : row.profile.conditions();
+        if (caller.isPatient() && !profile.conditions().equals(diagnosed)) {
             throw ApiProblem.forbidden("diagnosed conditions are set by a clinician");
         }
         row.profile = profile;
@@ -129,6 +219,65 @@ public class JournalService {
         outbox.append(EventType.PROFILE_CHANGED, row.key.clinicId, patientId, now,
                 new ProfileEventData(row.revision, profile));
         return row;
+    }
+
+    private PainEntryEntity lockedLiveEntry(String patientId, UUID entryId, Integer expectedRevision) {
+        caller.requireAccessToPatient(patientId);
+        PainEntryEntity entry = PainEntryEntity.findInClinic(caller.clinicId(), patientId, entryId)
+                .orElseThrow(() -> ApiProblem.notFound("no entry " + entryId + " for patient " + patientId));
+        Panache.getEntityManager().lock(entry, LockModeType.PESSIMISTIC_WRITE);
+        Panache.getEntityManager().refresh(entry);
+        if (entry.isDeleted()) {
+            throw ApiProblem.notFound("no entry " + entryId + " for patient " + patientId);
+        }
+        if (expectedRevision != null && expectedRevision != entry.revision) {
+            throw new ApiProblem(Problem.of("revision-mismatch", "Precondition Failed", 412,
+                    "the entry is at revision " + entry.revision + ", not " + expectedRevision + "; reload it and retry"));
+        }
+        return entry;
+    }
+
+    private void addRevision(PainEntryEntity entry, String action, List<String> changed, PainReport report, Instant at) {
+        PainEntryRevisionEntity revision = new PainEntryRevisionEntity();
+        revision.key = new PainEntryRevisionEntity.Key(entry.id, entry.revision);
+        revision.action = action;
+        revision.changedAt = at;
+        revision.changedBy = caller.subject();
+        revision.changedByRole = caller.role();
+        revision.changedFields = changed;
+        revision.report = report;
+        revision.persist();
+    }
+
+    private static void requireNotInFuture(PainReport report, Instant now) {
+        if (report.recordedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw ApiProblem.invalidField("recordedAt", "must not be more than 5 minutes in the future");
+        }
+    }
+
+    /** The names of the report's fields whose values differ. */
+    static List<String> changedFields(PainReport before, PainReport after) {
+        JsonNode a = CANONICAL.valueToTree(before);
+        JsonNode b = CANONICAL.valueToTree(after);
+        List<String> changed = new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        a.fieldNames().forEachRemaining(names::add);
+        b.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!a.path(name).equals(b.path(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    static String hash(PainReport report) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(report).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Appends an event to the outbox inside the caller's transaction, so the change and its event commit together
- * or not at all. Publishing is the {@link OutboxRelay}'s job.
+ * Puts events into the outbox inside the caller's transaction, so a change and its event commit together or not
+ * at all. Publishing is the {@link OutboxRelay}'s job.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -28,22 +28,37 @@ public class EventOutbox {
     @Inject
     Event<OutboxAppended> appended;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope append(EventType type, String clinicId, String patientId, Instant time, Object data) {
+    /** An event ready for the outbox table: its id, topic, key and serialized envelope. */
+    public record OutboxMessage(UUID eventId, String topic, String key, String payload) {
+    }
+
+    public OutboxMessage prepare(EventType type, String clinicId, String patientId, Instant time, Object data) {
         EventEnvelope envelope = EventEnvelope.of(type, SOURCE, clinicId, patientId, time, json.valueToTree(data));
-        OutboxEventEntity row = new OutboxEventEntity();
-        row.eventId = UUID.fromString(envelope.id());
-        row.topic = type.topic();
-        row.messageKey = patientId;
-        row.createdAt = Instant.now();
         try {
-            row.payload = json.writeValueAsString(envelope);
+            return new OutboxMessage(UUID.fromString(envelope.id()), type.topic(), patientId,
+                    json.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable", e);
         }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(EventType type, String clinicId, String patientId, Instant time, Object data) {
+        OutboxMessage message = prepare(type, clinicId, patientId, time, data);
+        OutboxEventEntity row = new OutboxEventEntity();
+        row.eventId = message.eventId();
+        row.topic = message.topic();
+        row.messageKey = message.key();
+        row.payload = message.payload();
+        row.createdAt = time;
         row.persist();
+        appendedInThisTransaction();
+    }
+
+    /** Wakes the relay once this transaction commits; call it after writing outbox rows by other means. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendedInThisTransaction() {
         appended.fire(new OutboxAppended());
-        return envelope;
     }
 
     /** Fired on append; observed after commit to wake the relay at once. */

@@ -11,6 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -56,6 +60,8 @@ public class OutboxRelay {
     JournalConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    TransactionManager transactions;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -119,14 +125,27 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(config.outbox().sendTimeout());
+            awaitAcknowledgements(batch);
             OutboxEventEntity.deleteAll(batch.stream().map(row -> row.id).toList());
             Instant acked = Instant.now();
             batch.forEach(row -> commitToAck.record(Duration.between(row.createdAt, acked)));
             published.increment(batch.size());
             return batch.size();
         });
+    }
+
+    /**
+     * Sends the batch and waits for every acknowledgement. The transaction is suspended meanwhile (its connection
+     * and advisory lock stay held): otherwise context propagation would carry it onto Kafka's callback threads.
+     */
+    private void awaitAcknowledgements(List<OutboxEventEntity> batch) throws SystemException, InvalidTransactionException {
+        Transaction transaction = transactions.suspend();
+        try {
+            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+            Uni.join().all(sends).andFailFast().await().atMost(config.outbox().sendTimeout());
+        } finally {
+            transactions.resume(transaction);
+        }
     }
 
     private Uni<Void> send(OutboxEventEntity row) {

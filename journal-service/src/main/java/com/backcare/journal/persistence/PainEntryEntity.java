@@ -52,10 +52,29 @@ public class PainEntryEntity extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public String updatedBy;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+    @Column(name = "deleted_by")
+    public String deletedBy;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 
     public static Optional<PainEntryEntity> findInClinic(String clinicId, String patientId, UUID id) {
-        return find("id = :id and clinicId = :clinic and patientId = :patient",
+        return find("id = :id and clinicId = :clinic and patientId = :patient and deletedAt is null",
                 Parameters.with("id", id).and("clinic", clinicId).and("patient", patientId)).firstResultOptional();
+    }
+
+    /** Including deleted entries: their history stays readable. */
+    public static Optional<PainEntryEntity> findWithDeleted(String clinicId, String patientId, UUID id) {
+        return find("id = ?1 and clinicId = ?2 and patientId = ?3", id, clinicId, patientId).firstResultOptional();
+    }
+
+    /** The live entries recorded in [from, to), oldest first: the material of the summary. */
+    public static List<PainEntryEntity> between(String clinicId, String patientId, Instant from, Instant to) {
+        return list("clinicId = ?1 and patientId = ?2 and deletedAt is null and recordedAt >= ?3 and recordedAt < ?4 "
+                + "order by recordedAt, id", clinicId, patientId, from, to);
     }
 
     public static boolean existsForPatient(String clinicId, String patientId) {
@@ -65,7 +84,7 @@ public class PainEntryEntity extends PanacheEntityBase {
     /** Newest first; {@code after} is the (recordedAt, id) of the last entry of the previous page. */
     public static List<PainEntryEntity> timeline(String clinicId, String patientId, Instant from, Instant to,
             Instant afterRecordedAt, UUID afterId, int limit) {
-        StringBuilder q = new StringBuilder("clinicId = :clinic and patientId = :patient");
+        StringBuilder q = new StringBuilder("clinicId = :clinic and patientId = :patient and deletedAt is null");
         Parameters p = Parameters.with("clinic", clinicId).and("patient", patientId);
         if (from != null) {
             q.append(" and recordedAt >= :from");

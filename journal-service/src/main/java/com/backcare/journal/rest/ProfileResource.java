@@ -31,12 +31,14 @@ public class ProfileResource {
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
+    @Audited("PROFILE_READ")
     public ProfileResponse get(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId) {
         return ProfileResponse.of(journal.profile(patientId));
     }
 
     @PUT
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN })
+    @Audited("PROFILE_UPDATE")
     public ProfileResponse put(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @NotNull @Valid PatientProfile profile) {
         return ProfileResponse.of(journal.updateProfile(patientId, profile));

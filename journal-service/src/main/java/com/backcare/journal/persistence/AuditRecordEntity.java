@@ -1,0 +1,67 @@
+package com.backcare.journal.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** One access to a patient's data: who, in what role, did what, when, and how it ended. Append-only. */
+@Entity
+@Table(name = "audit_record")
+public class AuditRecordEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @NotNull
+    public Instant at;
+    @NotBlank
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @NotBlank
+    @Column(name = "patient_id")
+    public String patientId;
+    @NotBlank
+    public String actor;
+    @NotBlank
+    public String role;
+    @NotBlank
+    public String action;
+    @NotBlank
+    public String outcome;
+    public int status;
+
+    /** Newest first; {@code after} is the (at, id) of the last record of the previous page. */
+    public static List<AuditRecordEntity> page(String clinicId, String patientId, Instant from, Instant to,
+            Instant afterAt, Long afterId, int limit) {
+        StringBuilder q = new StringBuilder("clinicId = :clinic");
+        Parameters p = Parameters.with("clinic", clinicId);
+        if (patientId != null) {
+            q.append(" and patientId = :patient");
+            p.and("patient", patientId);
+        }
+        if (from != null) {
+            q.append(" and at >= :from");
+            p.and("from", from);
+        }
+        if (to != null) {
+            q.append(" and at < :to");
+            p.and("to", to);
+        }
+        if (afterAt != null) {
+            q.append(" and (at < :afterAt or (at = :afterAt and id < :afterId))");
+            p.and("afterAt", afterAt).and("afterId", afterId);
+        }
+        return find(q.append(" order by at desc, id desc").toString(), p).page(0, limit).list();
+    }
+}

@@ -1,0 +1,66 @@
+package com.backcare.journal.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.backcare.commons.security.Caller;
+import com.backcare.commons.security.Roles;
+import com.backcare.journal.domain.AuditTrail;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Appends an audit record for every call of an {@link Audited} endpoint that carried a verified identity, whatever
+ * its outcome (a refusal is worth recording). The write runs on a worker thread, in its own transaction.
+ */
+public class AuditFilter {
+
+    @Inject
+    AuditTrail trail;
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ServerResponseFilter
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        Audited audited = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Audited.class);
+        String patientId = request.getUriInfo().getPathParameters().getFirst("patientId");
+        if (audited == null || patientId == null || !patientId.matches(Caller.ID_PATTERN) || response.getStatus() == 401) {
+            return Uni.createFrom().voidItem();
+        }
+        int status = response.getStatus();
+        // The identity is resolved lazily and may not be at hand on this (IO) thread: ask for it without blocking.
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().chain(identity -> {
+            AuditTrail.Access access = accessOf(identity, patientId, audited.value(), status);
+            if (access == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().<Void>item(() -> {
+                trail.record(access);
+                return null;
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    private static AuditTrail.Access accessOf(SecurityIdentity identity, String patientId, String action, int status) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        String clinicId = jwt.getClaim("clinic_id");
+        if (clinicId == null || !clinicId.matches(Caller.ID_PATTERN)) {
+            return null;
+        }
+        var roles = identity.getRoles();
+        String role = roles.contains(Roles.CLINIC_ADMIN) ? Roles.CLINIC_ADMIN : roles.contains(Roles.CLINICIAN)
+                ? Roles.CLINICIAN : roles.contains(Roles.PATIENT) ? Roles.PATIENT : "other";
+        return new AuditTrail.Access(clinicId, patientId, jwt.getSubject(), role, action, status);
+    }
+}

@@ -1,0 +1,83 @@
+package com.backcare.journal;
+
+import static com.backcare.journal.Requests.asAdmin;
+import static com.backcare.journal.Requests.asClinician;
+import static com.backcare.journal.Requests.asPatient;
+import static com.backcare.journal.Requests.entriesOf;
+import static com.backcare.journal.Requests.newId;
+import static com.backcare.journal.Requests.profileOf;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void everyReadAndWriteOfAPatientsDataIsRecordedWithItsOutcome() {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        asPatient(clinic, patient).body("{\"intensity\": 4, \"notes\": \"private words\"}").post(entriesOf(patient))
+                .then().statusCode(201);
+        asClinician(clinic).get(entriesOf(patient)).then().statusCode(200);
+        asClinician(clinic).get(profileOf(patient)).then().statusCode(200);
+        asPatient(clinic, newId("intruder")).get(entriesOf(patient)).then().statusCode(403);
+
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> asAdmin(clinic).queryParam("patientId", patient)
+                .get(audit).then().statusCode(200).body("items", hasSize(4)));
+        asAdmin(clinic).queryParam("patientId", patient).get(audit).then()
+                .body("items.action", hasItem("ENTRY_CREATE"))
+                .body("items.action", hasItem("PROFILE_READ"))
+                .body("items.outcome", hasItem("DENIED"))
+                .body("items.find { it.outcome == 'DENIED' }.role", equalTo("patient"))
+                .body("items.find { it.action == 'ENTRY_CREATE' }.actor", equalTo(patient))
+                .body("items.find { it.action == 'PROFILE_READ' }.role", equalTo("clinician"))
+                .body("toString()", not(org.hamcrest.Matchers.containsString("private words")));
+    }
+
+    @Test
+    void theTrailFiltersByTimeAndPagesNewestFirst() {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        for (int i = 0; i < 3; i++) {
+            asPatient(clinic, patient).get(entriesOf(patient)).then().statusCode(200);
+        }
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> asAdmin(clinic).get(audit).then()
+                .body("items", hasSize(3)));
+        String next = asAdmin(clinic).queryParam("limit", 2).get(audit).then().body("items", hasSize(2))
+                .extract().path("nextCursor");
+        asAdmin(clinic).queryParam("limit", 2).queryParam("cursor", next).get(audit).then().body("items", hasSize(1));
+        asAdmin(clinic).queryParam("to", "2000-01-01T00:00:00Z").get(audit).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void nobodyCanAlterTheTrailNotThroughTheApiNorInTheDatabase() {
+        String clinic = newId("clinic");
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        asAdmin(clinic).body("{}").post(audit).then().statusCode(405).contentType("application/problem+json");
+        asAdmin(clinic).delete(audit).then().statusCode(405);
+        asAdmin(clinic).body("{}").put(audit).then().statusCode(405);
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("DELETE FROM audit_record").executeUpdate()));
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE audit_record SET actor = 'someone-else'").executeUpdate()));
+    }
+}
