@@ -65,7 +65,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final List<Process> processes = new ArrayList<>();
+    private final java.util.Map<String, Process> processes = new java.util.LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
 
@@ -94,13 +94,33 @@ public final class LocalSystem implements AutoCloseable {
         kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.dataDir().resolve("kafka")).start();
         for (Service s : settings.services()) {
-            processes.add(launch(s));
+            processes.put(s.name(), launch(s));
         }
         long deadline = System.nanoTime() + readyWithin.toNanos();
         for (Service s : settings.services()) {
             awaitReady(s, deadline);
         }
         return this;
+    }
+
+    /** Kills a service at once (SIGKILL), as a crash would: no shutdown hook, no graceful close. */
+    public void crash(String serviceName) {
+        Process p = processes.remove(serviceName);
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts a service that crashed or stopped, and waits until it is ready. */
+    public void restart(String serviceName, Duration readyWithin) {
+        Service s = settings.service(serviceName);
+        processes.put(s.name(), launch(s));
+        awaitReady(s, System.nanoTime() + readyWithin.toNanos());
     }
 
     private Path appJar(Service s) {
@@ -153,7 +173,7 @@ public final class LocalSystem implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadlineNanos) {
-            Process p = processes.get(settings.services().indexOf(s));
+            Process p = processes.get(s.name());
             if (!p.isAlive()) {
                 throw new IllegalStateException(s.name() + " exited with code " + p.exitValue());
             }
@@ -187,8 +207,8 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
