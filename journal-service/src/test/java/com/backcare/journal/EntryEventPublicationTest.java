@@ -83,7 +83,9 @@ class EntryEventPublicationTest {
             SharedTestStack.kafka().start();
         }
         try (TopicReader reader = new TopicReader(SharedTestStack.kafka().bootstrapServers(), Topics.JOURNAL_EVENTS)) {
-            var records = reader.await(r -> patient.equals(r.key()), 3, Duration.ofSeconds(60));
+            reader.await(r -> patient.equals(r.key()), 3, Duration.ofSeconds(60));
+            var records = reader.drain(r -> patient.equals(r.key()), Duration.ofSeconds(3));
+            assertEquals(3, records.stream().map(r -> readTree(r.value()).path("id").asText()).distinct().count());
             List<Integer> intensities = records.stream()
                     .map(r -> readTree(r.value()).path("data").path("entry").path("intensity").asInt()).toList();
             assertEquals(List.of(0, 1, 2), intensities, "every event arrives once, in order");

@@ -87,6 +87,13 @@ class JournalErrorFormatTest {
     }
 
     @Test
+    void listsLongerThanTheVocabularyAllowsNameTheList() {
+        String exercises = "[" + "{\"exercise\": \"walking\"},".repeat(20) + "{\"exercise\": \"walking\"}]";
+        rejects(post("{\"intensity\": 3, \"exercises\": " + exercises + "}"), "exercises");
+        rejects(post("{\"intensity\": 3, \"medications\": [{\"dose\": \"1 g\"}]}"), "medications[0].name");
+    }
+
+    @Test
     void aRecordedAtInTheFutureIsRejected() {
         String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).toString();
         rejects(post("{\"intensity\": 3, \"recordedAt\": \"" + inAnHour + "\"}"), "recordedAt");

@@ -38,7 +38,16 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Where everything lives and listens. */
     public record Settings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-            List<Service> services, boolean logToFiles) {
+            List<Service> services, boolean logToFiles, List<String> jvmOptions) {
+
+        /** Small heaps and C1 only: quick to start, which is what a developer's machine and the tests want. */
+        static final List<String> QUICK_START = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+        /** The same system with other JVM options for the services (benchmarks want the full JIT). */
+        public Settings withJvmOptions(List<String> options) {
+            return new Settings(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, services, logToFiles,
+                    List.copyOf(options));
+        }
 
         /** The documented fixed ports of {@code ./run-local}; none collides with a system PostgreSQL or Kafka. */
         public static Settings defaults(Path repoRoot) {
@@ -46,7 +55,7 @@ public final class LocalSystem implements AutoCloseable {
                     List.of(new Service("journal-service", 8081, "journal"),
                             new Service("triage-service", 8082, "triage"),
                             new Service("catalog-service", 8083, "catalog")),
-                    false);
+                    false, QUICK_START);
         }
 
         /** Free loopback ports and a folder of its own, logging to files: for tests beside a running system. */
@@ -56,7 +65,7 @@ public final class LocalSystem implements AutoCloseable {
                     List.of(new Service("journal-service", SharedTestStack.freePort(), "journal"),
                             new Service("triage-service", SharedTestStack.freePort(), "triage"),
                             new Service("catalog-service", SharedTestStack.freePort(), "catalog")),
-                    true);
+                    true, QUICK_START);
         }
 
         public Service service(String name) {
@@ -128,9 +137,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private Process launch(Service s) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of(
                 "-Dquarkus.profile=dev",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + s.port(),
