@@ -1,10 +1,10 @@
 package com.backcare.journal;
 
 import static com.backcare.journal.Requests.CAUDA_EQUINA_ENTRY;
-import static com.backcare.journal.Requests.asClinician;
-import static com.backcare.journal.Requests.asPatient;
+import static com.backcare.localstack.Callers.asClinician;
+import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
-import static com.backcare.journal.Requests.newId;
+import static com.backcare.localstack.Callers.newId;
 import static com.backcare.journal.Requests.profileOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

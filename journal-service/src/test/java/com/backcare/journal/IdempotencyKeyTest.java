@@ -1,8 +1,8 @@
 package com.backcare.journal;
 
-import static com.backcare.journal.Requests.asPatient;
+import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
-import static com.backcare.journal.Requests.newId;
+import static com.backcare.localstack.Callers.newId;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,12 +1,12 @@
 package com.backcare.journal;
 
 import static com.backcare.journal.Requests.CAUDA_EQUINA_ENTRY;
-import static com.backcare.journal.Requests.as;
-import static com.backcare.journal.Requests.asAdmin;
-import static com.backcare.journal.Requests.asClinician;
-import static com.backcare.journal.Requests.asPatient;
+import static com.backcare.localstack.Callers.as;
+import static com.backcare.localstack.Callers.asAdmin;
+import static com.backcare.localstack.Callers.asClinician;
+import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
-import static com.backcare.journal.Requests.newId;
+import static com.backcare.localstack.Callers.newId;
 import static com.backcare.journal.Requests.profileOf;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -5,20 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.backcare.events.EventJson;
 import com.backcare.events.Topics;
 import com.backcare.localstack.DevTokens;
-import com.backcare.localstack.LocalSystem;
 import com.backcare.localstack.TopicReader;
 
 import io.restassured.http.ContentType;
@@ -28,27 +23,7 @@ import io.restassured.specification.RequestSpecification;
  * Nothing is lost when journal-service dies between the database commit and the send: entries committed while
  * Kafka is unreachable survive a SIGKILL of the service and reach Kafka, in order, once both are back.
  */
-class JournalCrashRecoveryIT {
-
-    private static LocalSystem system;
-    private static String journal;
-    private static String triage;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
-        var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-crash"));
-        system = new LocalSystem(settings).start(Duration.ofMinutes(3));
-        journal = settings.service("journal-service").baseUrl();
-        triage = settings.service("triage-service").baseUrl();
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
+class JournalCrashRecoveryIT extends AgainstTheRunningSystem {
 
     private static RequestSpecification as(String role, String subject) {
         return given().auth().oauth2(DevTokens.token("clinic-crash", role, subject)).contentType(ContentType.JSON);
@@ -62,7 +37,7 @@ class JournalCrashRecoveryIT {
         for (int intensity = 1; intensity <= 4; intensity++) {
             String symptoms = intensity == 4 ? ", \"associatedSymptoms\": [{\"code\": \"BOWEL_DYSFUNCTION\"}]" : "";
             entryIds.add(as("patient", patient).body("{\"intensity\": %d%s}".formatted(intensity, symptoms))
-                    .post(journal + "/api/v1/patients/" + patient + "/entries").then().statusCode(201)
+                    .post(baseUrl("journal-service") + "/api/v1/patients/" + patient + "/entries").then().statusCode(201)
                     .extract().path("id"));
         }
         system.crash("journal-service");
@@ -75,7 +50,7 @@ class JournalCrashRecoveryIT {
             assertEquals(entryIds, published, "every committed entry is published once, in order");
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("clinician", "dr-crash")
-                .queryParam("patientId", patient).get(triage + "/api/v1/alerts").then().statusCode(200)
+                .queryParam("patientId", patient).get(baseUrl("triage-service") + "/api/v1/alerts").then().statusCode(200)
                 .body("items.rule", hasItem("CES_BOWEL")));
     }
 

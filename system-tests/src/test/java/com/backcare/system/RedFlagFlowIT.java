@@ -8,16 +8,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.backcare.localstack.DevTokens;
-import com.backcare.localstack.LocalSystem;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -26,29 +21,7 @@ import io.restassured.specification.RequestSpecification;
  * The whole product as a user meets it: three packaged services as separate processes on a real Kafka broker and
  * PostgreSQL, driven over HTTP only. A patient's red-flag entry becomes an EMERGENCY alert for their clinic.
  */
-class RedFlagFlowIT {
-
-    private static LocalSystem system;
-    private static String journal;
-    private static String triage;
-    private static String catalog;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
-        var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-e2e"));
-        system = new LocalSystem(settings).start(Duration.ofMinutes(3));
-        journal = settings.service("journal-service").baseUrl();
-        triage = settings.service("triage-service").baseUrl();
-        catalog = settings.service("catalog-service").baseUrl();
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
+class RedFlagFlowIT extends AgainstTheRunningSystem {
 
     private static RequestSpecification as(String clinic, String role, String subject) {
         return given().auth().oauth2(DevTokens.token(clinic, role, subject)).contentType(ContentType.JSON);
@@ -59,33 +32,33 @@ class RedFlagFlowIT {
         as("clinic-north", "patient", "pat-42").body("""
                 {"intensity": 7, "locations": [{"site": "LOWER_BACK", "side": "MIDLINE"}],
                  "associatedSymptoms": [{"code": "SADDLE_NUMBNESS"}, {"code": "BLADDER_DYSFUNCTION"}]}""")
-                .post(journal + "/api/v1/patients/pat-42/entries").then().statusCode(201);
+                .post(baseUrl("journal-service") + "/api/v1/patients/pat-42/entries").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 as("clinic-north", "clinician", "dr-north").queryParam("patientId", "pat-42")
-                        .get(triage + "/api/v1/alerts").then().statusCode(200).body("items", hasSize(2)));
+                        .get(baseUrl("triage-service") + "/api/v1/alerts").then().statusCode(200).body("items", hasSize(2)));
 
-        as("clinic-north", "clinician", "dr-north").queryParam("patientId", "pat-42").get(triage + "/api/v1/alerts")
+        as("clinic-north", "clinician", "dr-north").queryParam("patientId", "pat-42").get(baseUrl("triage-service") + "/api/v1/alerts")
                 .then().body("items.rule", hasItem("CES_BLADDER")).body("items.rule", hasItem("CES_SADDLE"))
                 .body("items.tier", not(hasItem("URGENT")));
-        as("clinic-north", "patient", "pat-42").get(triage + "/api/v1/patients/pat-42/status").then().statusCode(200)
+        as("clinic-north", "patient", "pat-42").get(baseUrl("triage-service") + "/api/v1/patients/pat-42/status").then().statusCode(200)
                 .body("tier", equalTo("EMERGENCY"));
-        as("clinic-south", "clinician", "dr-south").get(triage + "/api/v1/alerts").then().statusCode(200)
+        as("clinic-south", "clinician", "dr-south").get(baseUrl("triage-service") + "/api/v1/alerts").then().statusCode(200)
                 .body("items", hasSize(0));
-        as("clinic-south", "clinician", "dr-south").get(triage + "/api/v1/patients/pat-42/status").then()
+        as("clinic-south", "clinician", "dr-south").get(baseUrl("triage-service") + "/api/v1/patients/pat-42/status").then()
                 .statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void theCatalogServesExercisesSafeForACondition() {
         as("clinic-north", "patient", "pat-42").queryParam("condition", "spinal-stenosis")
-                .get(catalog + "/api/v1/exercises").then().statusCode(200)
+                .get(baseUrl("catalog-service") + "/api/v1/exercises").then().statusCode(200)
                 .body("items.slug", hasItem("knee-to-chest")).body("items.slug", not(hasItem("prone-press-up")));
     }
 
     @Test
     void everyServiceIsHealthyAndDocumented() {
-        for (String base : new String[] { journal, triage, catalog }) {
+        for (String base : new String[] { baseUrl("journal-service"), baseUrl("triage-service"), baseUrl("catalog-service") }) {
             given().get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().get(base + "/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
             given().get(base + "/q/metrics").then().statusCode(200);

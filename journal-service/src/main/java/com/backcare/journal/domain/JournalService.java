@@ -22,6 +22,7 @@ import com.backcare.commons.paging.Page;
 import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.problem.Problem;
 import com.backcare.commons.security.Caller;
+import com.backcare.commons.persistence.PatientKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
@@ -185,7 +186,7 @@ public class JournalService {
         return PatientProfileEntity.findFor(caller.clinicId(), patientId).orElseGet(() -> {
             requireKnownPatient(patientId);
             PatientProfileEntity empty = new PatientProfileEntity();
-            empty.key = new PatientProfileEntity.Key(caller.clinicId(), patientId);
+            empty.key = new PatientKey(caller.clinicId(), patientId);
             empty.profile = PatientProfile.empty();
             empty.revision = 0;
             return empty;
@@ -202,7 +203,7 @@ public class JournalService {
         PatientProfileEntity row = PatientProfileEntity.findFor(caller.clinicId(), patientId).orElse(null);
         if (row == null) {
             row = new PatientProfileEntity();
-            row.key = new PatientProfileEntity.Key(caller.clinicId(), patientId);
+            row.key = new PatientKey(caller.clinicId(), patientId);
             row.revision = 0;
         } else if (row.profile.equals(profile)) {
             return row;

@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
+import com.backcare.commons.persistence.PatientKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -112,7 +113,7 @@ public class TriageService {
         }
         if (stored == null) {
             stored = new PatientProfileEntity();
-            stored.key = new PatientProfileEntity.Key(event.clinicid(), event.patientid());
+            stored.key = new PatientKey(event.clinicid(), event.patientid());
         }
         stored.revision = data.revision();
         stored.profile = data.profile();
