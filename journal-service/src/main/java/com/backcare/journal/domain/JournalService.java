@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.backcare.commons.outbox.EventOutbox;
 import com.backcare.commons.paging.Cursor;
 import com.backcare.commons.paging.Page;
 import com.backcare.commons.problem.ApiProblem;
@@ -29,7 +30,6 @@ import com.backcare.events.EventType;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.ProfileEventData;
-import com.backcare.journal.messaging.EventOutbox;
 import com.backcare.journal.persistence.EntryWrites;
 import com.backcare.journal.persistence.PainEntryEntity;
 import com.backcare.journal.persistence.PainEntryRevisionEntity;
@@ -50,6 +50,8 @@ public class JournalService {
 
     /** A report may be dated a little ahead to absorb clock skew between a phone and the server. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** The CloudEvents {@code source} of the journal's events. */
+    static final String SOURCE = "/backcare/journal-service";
     private static final ObjectMapper CANONICAL = EventJson.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
@@ -85,7 +87,7 @@ public class JournalService {
         entry.updatedAt = now;
         entry.createdBy = caller.subject();
         entry.updatedBy = caller.subject();
-        var event = outbox.prepare(EventType.ENTRY_RECORDED, entry.clinicId, patientId, now,
+        var event = outbox.prepare(SOURCE, EventType.ENTRY_RECORDED, entry.clinicId, patientId, now,
                 new EntryEventData(entry.id.toString(), 1, dated));
         // The hash covers the request as sent (before recordedAt defaults), so a retry hashes the same.
         var claim = idempotencyKey == null ? null : new EntryWrites.IdempotencyClaim(idempotencyKey, hash(report));
@@ -127,7 +129,7 @@ public class JournalService {
         entry.updatedAt = now;
         entry.updatedBy = caller.subject();
         addRevision(entry, "CORRECTED", changed, corrected, now);
-        outbox.append(EventType.ENTRY_CORRECTED, entry.clinicId, patientId, now,
+        outbox.append(SOURCE, EventType.ENTRY_CORRECTED, entry.clinicId, patientId, now,
                 new EntryEventData(entry.id.toString(), entry.revision, corrected));
         return entry;
     }
@@ -143,7 +145,7 @@ public class JournalService {
         entry.updatedAt = now;
         entry.updatedBy = caller.subject();
         addRevision(entry, "DELETED", List.of(), null, now);
-        outbox.append(EventType.ENTRY_DELETED, entry.clinicId, patientId, now,
+        outbox.append(SOURCE, EventType.ENTRY_DELETED, entry.clinicId, patientId, now,
                 new EntryEventData(entry.id.toString(), entry.revision, null));
     }
 
@@ -217,7 +219,7 @@ public class JournalService {
         row.updatedAt = now;
         row.updatedBy = caller.subject();
         row.persist();
-        outbox.append(EventType.PROFILE_CHANGED, row.key.clinicId, patientId, now,
+        outbox.append(SOURCE, EventType.PROFILE_CHANGED, row.key.clinicId, patientId, now,
                 new ProfileEventData(row.revision, profile));
         return row;
     }

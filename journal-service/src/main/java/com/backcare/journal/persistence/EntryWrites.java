@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.backcare.events.EventJson;
-import com.backcare.journal.messaging.EventOutbox.OutboxMessage;
+import com.backcare.commons.outbox.EventOutbox.OutboxMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

@@ -1,7 +1,9 @@
-package com.backcare.journal.messaging;
+package com.backcare.commons.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +25,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.backcare.events.EventEnvelope;
-import com.backcare.journal.JournalConfig;
-import com.backcare.journal.persistence.OutboxEventEntity;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,27 +38,28 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes outbox rows to Kafka in id order and deletes them only after Kafka acknowledged every one, so an
- * event is never lost: if Kafka is down the rows wait; if this process dies between the send and the delete,
- * the rows are sent again (consumers deduplicate by event id). A commit wakes the relay at once; otherwise it
- * polls. A PostgreSQL advisory lock lets one instance publish at a time, which keeps per-patient order when
- * several instances run.
+ * Publishes outbox rows to Kafka (channel {@code outbox}) in id order and deletes them only after Kafka acknowledged
+ * every one, so an event is never lost: if Kafka is down the rows wait; if the process dies between the send and the
+ * delete, the rows are sent again (consumers deduplicate by event id). A commit wakes the relay at once; otherwise it
+ * polls. A PostgreSQL advisory lock lets one instance publish at a time, which keeps per-patient order when several
+ * instances run.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "backcare.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x6a6f75726e616cL; // "journal"
+    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     @Inject
-    @Channel("journal-events")
+    @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
     @Inject
     EntityManager em;
     @Inject
-    JournalConfig config;
+    OutboxConfig config;
     @Inject
     MeterRegistry metrics;
     @Inject
@@ -69,12 +71,15 @@ public class OutboxRelay {
     private Timer commitToAck;
     private Counter published;
 
+    /** One row of the outbox table. */
+    private record Row(long id, String topic, String key, String payload, Instant createdAt) {
+    }
+
     void start(@Observes StartupEvent event) {
-        commitToAck = Timer.builder("journal.outbox.commit.to.ack")
+        commitToAck = Timer.builder("outbox.commit.to.ack")
                 .description("Time from an event's commit to Kafka's acknowledgement")
                 .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
-        published = Counter.builder("journal.outbox.published").register(metrics);
-        metrics.gauge("journal.outbox.pending", this, r -> r.pendingRows());
+        published = Counter.builder("outbox.published").register(metrics);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -95,9 +100,9 @@ public class OutboxRelay {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
             try {
-                wake.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                while (running && publishBatch() == config.outbox().batchSize()) {
+                while (running && publishBatch() == config.batchSize()) {
                     // a full batch: more may be waiting
                 }
                 backoff = Duration.ofMillis(200);
@@ -114,54 +119,68 @@ public class OutboxRelay {
 
     /** Publishes up to one batch; returns how many rows it published. */
     int publishBatch() {
-        int timeoutSeconds = (int) config.outbox().sendTimeout().toSeconds() + 10;
+        int timeoutSeconds = (int) config.sendTimeout().toSeconds() + 10;
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<OutboxEventEntity> batch = OutboxEventEntity.oldest(config.outbox().batchSize());
+            List<Row> batch = oldest(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
             awaitAcknowledgements(batch);
-            OutboxEventEntity.deleteAll(batch.stream().map(row -> row.id).toList());
+            em.createNativeQuery("DELETE FROM outbox_event WHERE id = ANY (?1)")
+                    .setParameter(1, batch.stream().mapToLong(Row::id).boxed().toArray(Long[]::new)).executeUpdate();
             Instant acked = Instant.now();
-            batch.forEach(row -> commitToAck.record(Duration.between(row.createdAt, acked)));
+            batch.forEach(row -> commitToAck.record(Duration.between(row.createdAt(), acked)));
             published.increment(batch.size());
             return batch.size();
         });
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Row> oldest(int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, payload, created_at FROM outbox_event "
+                + "ORDER BY id LIMIT ?1", Object[].class).setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                toInstant(r[4]))).toList();
+    }
+
     /**
-     * Sends the batch and waits for every acknowledgement. The transaction is suspended meanwhile (its connection
-     * and advisory lock stay held): otherwise context propagation would carry it onto Kafka's callback threads.
+     * Sends the batch and waits for every acknowledgement. The transaction is suspended meanwhile (its connection and
+     * advisory lock stay held): otherwise context propagation would carry it onto Kafka's callback threads.
      */
-    private void awaitAcknowledgements(List<OutboxEventEntity> batch) throws SystemException, InvalidTransactionException {
+    private void awaitAcknowledgements(List<Row> batch) throws SystemException, InvalidTransactionException {
         Transaction transaction = transactions.suspend();
         try {
             List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(config.outbox().sendTimeout());
+            Uni.join().all(sends).andFailFast().await().atMost(config.sendTimeout());
         } finally {
             transactions.resume(transaction);
         }
     }
 
-    private Uni<Void> send(OutboxEventEntity row) {
+    private Uni<Void> send(Row row) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Message<String> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic).withKey(row.messageKey).withHeaders(headers).build());
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build());
         return emitter.sendMessage(message);
     }
 
-    private double pendingRows() {
-        try {
-            return QuarkusTransaction.joiningExisting().call(OutboxEventEntity::count);
-        } catch (RuntimeException e) {
-            return Double.NaN;
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
         }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("unexpected created_at type " + value.getClass());
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,4 +1,4 @@
-package com.backcare.journal.messaging;
+package com.backcare.commons.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,25 +6,26 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
-import com.backcare.journal.persistence.OutboxEventEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
- * Puts events into the outbox inside the caller's transaction, so a change and its event commit together or not
- * at all. Publishing is the {@link OutboxRelay}'s job.
+ * Puts events into the service's {@code outbox_event} table inside the caller's transaction, so a change and its
+ * event commit together or not at all. Publishing is the {@link OutboxRelay}'s job.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "backcare.outbox.enabled", stringValue = "true")
 public class EventOutbox {
 
-    static final String SOURCE = "/backcare/journal-service";
-
-    private final ObjectMapper json = EventJson.mapper();
+    @Inject
+    EntityManager em;
     @Inject
     Event<OutboxAppended> appended;
 
@@ -32,26 +33,25 @@ public class EventOutbox {
     public record OutboxMessage(UUID eventId, String topic, String key, String payload) {
     }
 
-    public OutboxMessage prepare(EventType type, String clinicId, String patientId, Instant time, Object data) {
-        EventEnvelope envelope = EventEnvelope.of(type, SOURCE, clinicId, patientId, time, json.valueToTree(data));
+    public OutboxMessage prepare(String source, EventType type, String clinicId, String patientId, Instant time,
+            Object data) {
+        EventEnvelope envelope = EventEnvelope.of(type, source, clinicId, patientId, time,
+                EventJson.mapper().valueToTree(data));
         try {
             return new OutboxMessage(UUID.fromString(envelope.id()), type.topic(), patientId,
-                    json.writeValueAsString(envelope));
+                    EventJson.mapper().writeValueAsString(envelope));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable", e);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(EventType type, String clinicId, String patientId, Instant time, Object data) {
-        OutboxMessage message = prepare(type, clinicId, patientId, time, data);
-        OutboxEventEntity row = new OutboxEventEntity();
-        row.eventId = message.eventId();
-        row.topic = message.topic();
-        row.messageKey = message.key();
-        row.payload = message.payload();
-        row.createdAt = time;
-        row.persist();
+    public void append(String source, EventType type, String clinicId, String patientId, Instant time, Object data) {
+        OutboxMessage message = prepare(source, type, clinicId, patientId, time, data);
+        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, message.eventId()).setParameter(2, message.topic()).setParameter(3, message.key())
+                .setParameter(4, message.payload()).setParameter(5, time).executeUpdate();
         appendedInThisTransaction();
     }
 

@@ -1,0 +1,27 @@
+package com.backcare.commons.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The transactional outbox ({@code backcare.outbox.*}); a service turns it on with {@code backcare.outbox.enabled=true}. */
+@ConfigMapping(prefix = "backcare.outbox")
+public interface OutboxConfig {
+
+    /** Whether this service has an outbox (a build-time switch: it decides whether the relay exists at all). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often the relay looks for rows when no commit has woken it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Rows published per transaction. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long a batch may wait for Kafka's acknowledgements before it is retried. */
+    @WithDefault("20s")
+    Duration sendTimeout();
+}
