@@ -45,14 +45,17 @@ public class EventOutbox {
         }
     }
 
+    /** Appends the event; returns it, so that other deliveries (webhooks) can carry the very same document. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String source, EventType type, String clinicId, String patientId, Instant time, Object data) {
+    public OutboxMessage append(String source, EventType type, String clinicId, String patientId, Instant time,
+            Object data) {
         OutboxMessage message = prepare(source, type, clinicId, patientId, time, data);
         em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, message.eventId()).setParameter(2, message.topic()).setParameter(3, message.key())
                 .setParameter(4, message.payload()).setParameter(5, time).executeUpdate();
         appendedInThisTransaction();
+        return message;
     }
 
     /** Wakes the relay once this transaction commits; call it after writing outbox rows by other means. */

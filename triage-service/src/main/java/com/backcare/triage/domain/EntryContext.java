@@ -1,12 +1,32 @@
 package com.backcare.triage.domain;
 
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
+import com.backcare.events.vocabulary.BodySite;
 import com.backcare.events.vocabulary.LegSide;
+import com.backcare.events.vocabulary.PainQuality;
+import com.backcare.events.vocabulary.PainTiming;
 import com.backcare.events.vocabulary.SymptomCode;
 
-/** What a single-entry rule looks at: the entry and the patient's current profile. */
-public record EntryContext(PainReport entry, PatientProfile profile) {
+/**
+ * What the rules look at for one entry: the entry, the patient's profile, the clinic's thresholds, and the
+ * patient's live entries recorded before it (oldest first, by recordedAt, whatever order they arrived in).
+ */
+public record EntryContext(UUID entryId, PainReport entry, PatientProfile profile, ClinicSettings settings,
+        List<HistoryEntry> earlier) {
+
+    /** "New or worsening" looks back this far for an earlier entry (triage-rules.md). */
+    static final Duration NEW_PAIN_LOOKBACK = Duration.ofDays(30);
+
+    public HistoryEntry asHistoryEntry() {
+        return new HistoryEntry(entryId, entry.recordedAt(), entry);
+    }
 
     public boolean has(SymptomCode code) {
         return entry.hasSymptom(code);
@@ -14,5 +34,54 @@ public record EntryContext(PainReport entry, PatientProfile profile) {
 
     public boolean hasOnSide(SymptomCode code, LegSide side) {
         return entry.associatedSymptoms().stream().anyMatch(s -> s.code() == code && s.side() == side);
+    }
+
+    /** NUMBNESS, TINGLING or WEAKNESS. */
+    public boolean hasLegSymptom() {
+        return entry.associatedSymptoms().stream().anyMatch(s -> s.code().isLegSymptom());
+    }
+
+    public boolean hasProgressiveLegSymptom() {
+        return entry.associatedSymptoms().stream().anyMatch(s -> s.code().isLegSymptom() && s.isProgressive());
+    }
+
+    /** A leg symptom that is not in both legs and not getting worse (RADICULAR's first half). */
+    public boolean hasOneSidedSteadyLegSymptom() {
+        return entry.associatedSymptoms().stream()
+                .anyMatch(s -> s.code().isLegSymptom() && s.side() != LegSide.BOTH && !s.isProgressive());
+    }
+
+    public boolean hasQualityAtLegSite(Set<PainQuality> qualities, Set<BodySite> sites) {
+        return entry.qualities().stream().anyMatch(qualities::contains)
+                && entry.locations().stream().anyMatch(l -> sites.contains(l.site()));
+    }
+
+    /** EXERCISE_PAIN_CONCERNING: during or right after exercise, with a sharp, stabbing, burning, tingling or electric quality. */
+    public boolean isConcerningExercisePain() {
+        return isConcerningExercisePain(entry);
+    }
+
+    static boolean isConcerningExercisePain(PainReport report) {
+        return (report.timing().contains(PainTiming.DURING_EXERCISE)
+                || report.timing().contains(PainTiming.IMMEDIATELY_AFTER_EXERCISE))
+                && report.qualities().stream().anyMatch(TriageRules.CONCERNING_QUALITIES::contains);
+    }
+
+    /** No earlier entry in the 30 days before this one, or at least 2 points above the previous entry. */
+    public boolean isNewOrWorsening() {
+        if (earlier.isEmpty()) {
+            return true;
+        }
+        HistoryEntry previous = earlier.get(earlier.size() - 1);
+        boolean recentEarlierEntry = !previous.recordedAt().isBefore(entry.recordedAt().minus(NEW_PAIN_LOOKBACK));
+        return !recentEarlierEntry || entry.intensity() >= previous.intensity() + 2;
+    }
+
+    /** The patient's age in the year the entry was recorded, when the birth year is known. */
+    public Integer ageInEntryYear() {
+        if (profile.birthYear() == null) {
+            return null;
+        }
+        return entry.recordedAt().atZone(ZoneOffset.UTC).getYear() - profile.birthYear();
     }
 }

@@ -1,8 +1,15 @@
 package com.backcare.triage.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,8 +29,10 @@ import com.backcare.events.EventType;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.ProfileEventData;
-import com.backcare.triage.persistence.AlertChangeEntity;
+import com.backcare.triage.messaging.AlertChangeRecorder;
 import com.backcare.triage.persistence.AlertEntity;
+import com.backcare.triage.persistence.AlertFindingEntity;
+import com.backcare.triage.persistence.ClinicSettingsEntity;
 import com.backcare.triage.persistence.PatientEntryEntity;
 import com.backcare.triage.persistence.PatientProfileEntity;
 import com.backcare.triage.persistence.ProcessedEvents;
@@ -31,20 +40,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Applies journal events: keeps each patient's entries and profile, runs the rules on every new or corrected entry
- * and raises alerts. Each event is applied once, in one transaction with its effects.
+ * Applies journal events, each once and in one transaction with all its effects. After an entry changes, the rules
+ * run again over the patient's entries from the earliest one the change can affect (by recordedAt), and the
+ * findings are reconciled with the stored ones: new findings raise alerts or add evidence, findings that no longer
+ * hold withdraw theirs. So the alerts depend only on the entries, whatever order they arrived in.
  */
 @ApplicationScoped
 public class TriageService {
 
     private static final Logger LOG = Logger.getLogger(TriageService.class);
     static final String SYSTEM_ACTOR = "triage-service";
+    /** How far back the rules look: beyond every window of triage-rules.md. */
+    static final Duration HISTORY_HORIZON = Duration.ofDays(90);
 
-    @Inject
-    ProcessedEvents processed;
     private final ObjectMapper json = EventJson.mapper();
     @Inject
+    ProcessedEvents processed;
+    @Inject
     Validator validator;
+    @Inject
+    AlertChangeRecorder changes;
 
     Clock clock = Clock.systemUTC();
 
@@ -53,6 +68,7 @@ public class TriageService {
         if (!processed.firstTime(event.id())) {
             return;
         }
+        String statusBefore = AlertChangeRecorder.highestTierOf(event.clinicid(), event.patientid());
         if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
             applyEntry(event, data(event, EntryEventData.class));
         } else if (event.is(EventType.ENTRY_DELETED)) {
@@ -61,7 +77,9 @@ public class TriageService {
             applyProfile(event, data(event, ProfileEventData.class));
         } else {
             LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.type(), event.schemaversion());
+            return;
         }
+        changes.statusIfChanged(event.clinicid(), event.patientid(), statusBefore, clock.instant());
     }
 
     private void applyEntry(EventEnvelope event, EntryEventData data) {
@@ -75,9 +93,12 @@ public class TriageService {
         if (stored != null && stored.revision >= data.revision()) {
             return; // a late older revision: what we hold is newer
         }
+        Instant from = report.recordedAt();
         if (stored == null) {
             stored = new PatientEntryEntity();
             stored.key = new PatientEntryEntity.Key(event.clinicid(), event.patientid(), entryId);
+        } else if (stored.recordedAt.isBefore(from)) {
+            from = stored.recordedAt;
         }
         stored.revision = data.revision();
         stored.recordedAt = report.recordedAt();
@@ -85,21 +106,18 @@ public class TriageService {
         stored.report = report;
         stored.deleted = false;
         stored.persist();
-
-        PatientProfile profile = PatientProfileEntity.profileOf(event.clinicid(), event.patientid());
-        for (Finding finding : TriageRules.evaluate(new EntryContext(report, profile))) {
-            raise(event.clinicid(), event.patientid(), finding, entryId);
-        }
+        reevaluate(event.clinicid(), event.patientid(), from, entryId);
     }
 
     private void applyDeletion(EventEnvelope event, EntryEventData data) {
         UUID entryId = entryId(data);
-        PatientEntryEntity.findEntry(event.clinicid(), event.patientid(), entryId).ifPresent(stored -> {
-            if (stored.revision < data.revision()) {
-                stored.revision = data.revision();
-                stored.deleted = true;
-            }
-        });
+        PatientEntryEntity stored = PatientEntryEntity.findEntry(event.clinicid(), event.patientid(), entryId).orElse(null);
+        if (stored == null || stored.revision >= data.revision()) {
+            return;
+        }
+        stored.revision = data.revision();
+        stored.deleted = true;
+        reevaluate(event.clinicid(), event.patientid(), stored.recordedAt, entryId);
     }
 
     private void applyProfile(EventEnvelope event, ProfileEventData data) {
@@ -120,34 +138,132 @@ public class TriageService {
         stored.persist();
     }
 
-    /** Opens an alert for the rule, or adds this entry as evidence to the one already open. */
-    private void raise(String clinicId, String patientId, Finding finding, UUID entryId) {
+    /** Runs the rules on every live entry recorded at or after {@code from} and reconciles the findings. */
+    private void reevaluate(String clinicId, String patientId, Instant from, UUID changedEntry) {
         Instant now = clock.instant();
-        AlertEntity open = AlertEntity.openFor(clinicId, patientId, finding.rule()).orElse(null);
-        if (open == null) {
-            AlertEntity alert = new AlertEntity();
-            alert.id = UUID.randomUUID();
-            alert.clinicId = clinicId;
-            alert.patientId = patientId;
-            alert.rule = finding.rule();
-            alert.tier = finding.tier();
-            alert.tierRank = finding.tier().rank();
-            alert.status = AlertStatus.OPEN;
-            alert.reason = finding.reason();
-            alert.advice = finding.advice();
-            alert.evidence.add(entryId);
-            alert.occurrences = 1;
-            alert.ruleSetVersion = TriageRules.VERSION;
-            alert.createdAt = now;
-            alert.updatedAt = now;
-            alert.persist();
-            AlertChangeEntity.record(alert.id, now, SYSTEM_ACTOR, "RAISED", finding.reason());
-        } else if (!open.evidence.contains(entryId)) {
-            open.evidence.add(entryId);
-            open.occurrences++;
-            open.updatedAt = now;
-            AlertChangeEntity.record(open.id, now, SYSTEM_ACTOR, "EVIDENCE_ADDED", "entry " + entryId);
+        PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
+        ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
+        List<HistoryEntry> history = PatientEntryEntity.since(clinicId, patientId, from.minus(HISTORY_HORIZON)).stream()
+                .map(e -> new HistoryEntry(e.key.entryId, e.recordedAt, e.report)).toList();
+
+        Map<AlertFindingEntity.Key, Found> current = new LinkedHashMap<>();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryEntry entry = history.get(i);
+            if (entry.recordedAt().isBefore(from)) {
+                continue;
+            }
+            EntryContext context = new EntryContext(entry.id(), entry.report(), profile, settings, history.subList(0, i));
+            for (Finding finding : TriageRules.evaluate(context)) {
+                current.put(new AlertFindingEntity.Key(clinicId, patientId, finding.rule(), entry.id()),
+                        new Found(finding, entry.recordedAt()));
+            }
         }
+
+        Map<UUID, AlertEntity> touched = new LinkedHashMap<>();
+        Map<UUID, Set<UUID>> evidenceBefore = new HashMap<>();
+        Set<UUID> raised = new LinkedHashSet<>();
+        Map<AlertFindingEntity.Key, AlertFindingEntity> stored = new HashMap<>();
+        AlertFindingEntity.inScope(clinicId, patientId, from, changedEntry).forEach(f -> stored.put(f.key, f));
+
+        for (AlertFindingEntity finding : stored.values()) {
+            if (finding.active && !current.containsKey(finding.key)) {
+                finding.active = false;
+                touch(finding.alertId, touched, evidenceBefore);
+            }
+        }
+        for (var found : current.entrySet()) {
+            AlertFindingEntity finding = stored.get(found.getKey());
+            if (finding == null) {
+                finding = AlertFindingEntity.findById(found.getKey());
+            }
+            Finding f = found.getValue().finding();
+            if (finding != null && finding.active) {
+                if (!finding.evidence.equals(f.evidence())) {
+                    finding.evidence = f.evidence();
+                    touch(finding.alertId, touched, evidenceBefore);
+                }
+                continue;
+            }
+            AlertEntity alert = AlertEntity.openFor(clinicId, patientId, f.rule()).orElse(null);
+            if (alert == null) {
+                alert = newAlert(clinicId, patientId, f, settings, now);
+                raised.add(alert.id);
+                touched.put(alert.id, alert);
+                evidenceBefore.put(alert.id, Set.of());
+            } else {
+                touch(alert.id, touched, evidenceBefore);
+            }
+            if (finding == null) {
+                finding = new AlertFindingEntity();
+                finding.key = found.getKey();
+            }
+            finding.anchorRecordedAt = found.getValue().anchorRecordedAt();
+            finding.alertId = alert.id;
+            finding.evidence = f.evidence();
+            finding.active = true;
+            finding.persist();
+        }
+        AlertFindingEntity.getEntityManager().flush();
+        touched.values().forEach(alert -> settle(alert, raised.contains(alert.id), evidenceBefore.get(alert.id), now));
+    }
+
+    /** Brings an alert's evidence in line with its findings that still hold, and records what changed. */
+    private void settle(AlertEntity alert, boolean raised, Set<UUID> before, Instant now) {
+        if (alert.status == AlertStatus.RESOLVED) {
+            return; // a resolved alert keeps the evidence it was resolved on
+        }
+        List<AlertFindingEntity> active = AlertFindingEntity.activeOf(alert.id);
+        Set<UUID> evidence = new LinkedHashSet<>();
+        active.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
+        alert.evidence = new ArrayList<>(evidence);
+        alert.occurrences = active.size();
+        boolean added = !before.containsAll(evidence);
+        boolean withdrawn = !evidence.containsAll(before);
+        alert.evidenceWithdrawn = evidence.isEmpty();
+        if (raised) {
+            changes.record(alert, "RAISED", SYSTEM_ACTOR, alert.reason, now);
+            return;
+        }
+        if (added) {
+            changes.record(alert, "EVIDENCE_ADDED", SYSTEM_ACTOR, null, now);
+        }
+        if (withdrawn) {
+            changes.record(alert, "EVIDENCE_WITHDRAWN", SYSTEM_ACTOR, alert.evidenceWithdrawn
+                    ? "every entry that was evidence has been deleted or corrected; review before resolving"
+                    : "an entry that was evidence has been deleted or corrected", now);
+        }
+    }
+
+    private static void touch(UUID alertId, Map<UUID, AlertEntity> touched, Map<UUID, Set<UUID>> evidenceBefore) {
+        touched.computeIfAbsent(alertId, id -> {
+            AlertEntity alert = AlertEntity.findById(id);
+            evidenceBefore.put(id, Set.copyOf(alert.evidence));
+            return alert;
+        });
+    }
+
+    private static AlertEntity newAlert(String clinicId, String patientId, Finding f, ClinicSettings settings, Instant now) {
+        AlertEntity alert = new AlertEntity();
+        alert.id = UUID.randomUUID();
+        alert.clinicId = clinicId;
+        alert.patientId = patientId;
+        alert.rule = f.rule();
+        alert.tier = f.tier();
+        alert.tierRank = f.tier().rank();
+        alert.status = AlertStatus.OPEN;
+        alert.reason = f.reason();
+        alert.advice = f.advice();
+        alert.occurrences = 0;
+        alert.ruleSetVersion = TriageRules.VERSION;
+        alert.createdAt = now;
+        alert.updatedAt = now;
+        alert.nextEscalationAt = settings.acknowledgeWithin(f.tier()).map(now::plus).orElse(null);
+        alert.persist();
+        return alert;
+    }
+
+    /** A finding and when its anchor entry was recorded. */
+    private record Found(Finding finding, Instant anchorRecordedAt) {
     }
 
     private <T> T data(EventEnvelope event, Class<T> type) {

@@ -56,13 +56,18 @@ public class AlertEntity extends PanacheEntityBase {
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> evidence = new ArrayList<>();
-    @Min(1)
+    @Min(0)
     public int occurrences;
     @Column(name = "escalation_level")
     public int escalationLevel;
     @NotBlank
     @Column(name = "rule_set_version")
     public String ruleSetVersion;
+    /** True when every entry that was evidence has since been deleted or corrected away. */
+    @Column(name = "evidence_withdrawn")
+    public boolean evidenceWithdrawn;
+    @Column(name = "next_escalation_at")
+    public Instant nextEscalationAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -75,6 +80,14 @@ public class AlertEntity extends PanacheEntityBase {
 
     public static Optional<AlertEntity> findInClinic(String clinicId, UUID id) {
         return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
+    /** Open alerts due to escalate, locked; rows another instance holds are skipped, so none escalates twice. */
+    @SuppressWarnings("unchecked")
+    public static List<AlertEntity> dueForEscalation(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("SELECT * FROM alert WHERE status = 'OPEN' "
+                + "AND next_escalation_at <= ?1 ORDER BY next_escalation_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                AlertEntity.class).setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
     public static List<AlertEntity> openForPatient(String clinicId, String patientId) {

@@ -47,6 +47,12 @@ public class PatientEntryEntity extends PanacheEntityBase {
                 + "and recordedAt <= ?4 order by recordedAt, key.entryId", clinicId, patientId, from, to).list();
     }
 
+    /** The patient's live entries recorded at or after {@code from}, oldest first. */
+    public static List<PatientEntryEntity> since(String clinicId, String patientId, Instant from) {
+        return find("key.clinicId = ?1 and key.patientId = ?2 and deleted = false and recordedAt >= ?3 "
+                + "order by recordedAt, key.entryId", clinicId, patientId, from).list();
+    }
+
     public static boolean knownPatient(String clinicId, String patientId) {
         return count("key.clinicId = ?1 and key.patientId = ?2", clinicId, patientId) > 0;
     }

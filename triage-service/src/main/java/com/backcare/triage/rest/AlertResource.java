@@ -8,7 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,12 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.commons.paging.Page;
 import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
+import com.backcare.triage.domain.AlertLifecycle;
 import com.backcare.triage.domain.AlertQueries;
 import com.backcare.triage.domain.AlertStatus;
 import com.backcare.triage.domain.Tier;
@@ -33,6 +41,8 @@ public class AlertResource {
 
     @Inject
     AlertQueries alerts;
+    @Inject
+    AlertLifecycle lifecycle;
 
     /** The clinic's alert queue, most urgent tier first and oldest first within a tier. */
     @GET
@@ -49,5 +59,32 @@ public class AlertResource {
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public AlertResponse get(@PathParam("alertId") UUID alertId) {
         return AlertResponse.withHistory(alerts.alert(alertId));
+    }
+
+    /** A note on a lifecycle step. */
+    public record Note(@Size(max = 2000) String note) {
+    }
+
+    /** A resolution always says why. */
+    public record Resolution(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    @POST
+    @Path("{alertId}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CLINIC_ADMIN })
+    @Operation(summary = "Take the alert on: stops its escalation")
+    public AlertResponse acknowledge(@PathParam("alertId") UUID alertId, @Valid Note note) {
+        return AlertResponse.withHistory(lifecycle.acknowledge(alertId, note == null ? null : note.note()));
+    }
+
+    @POST
+    @Path("{alertId}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CLINIC_ADMIN })
+    @Operation(summary = "Resolve the alert with a note",
+            description = "EMERGENCY and URGENT alerts must be acknowledged first: they cannot be silenced.")
+    public AlertResponse resolve(@PathParam("alertId") UUID alertId, @NotNull @Valid Resolution resolution) {
+        return AlertResponse.withHistory(lifecycle.resolve(alertId, resolution.note()));
     }
 }

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** An alert as the API shows it; {@code history} only on the single-alert read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertResponse(UUID id, String patientId, String clinicId, String rule, Tier tier, AlertStatus status,
-        String reason, String advice, List<UUID> evidence, int occurrences, int escalationLevel, String ruleSetVersion,
-        Instant createdAt, Instant updatedAt, List<Change> history) {
+        String reason, String advice, List<UUID> evidence, int occurrences, int escalationLevel, boolean evidenceWithdrawn,
+        String ruleSetVersion, Instant createdAt, Instant updatedAt, List<Change> history) {
 
     /** One step of the alert's lifecycle. */
     public record Change(Instant at, String actor, String action, String note) {
@@ -31,7 +31,7 @@ public record AlertResponse(UUID id, String patientId, String clinicId, String r
 
     private static AlertResponse of(AlertEntity a, List<Change> history) {
         return new AlertResponse(a.id, a.patientId, a.clinicId, a.rule, a.tier, a.status, a.reason, a.advice,
-                List.copyOf(a.evidence), a.occurrences, a.escalationLevel, a.ruleSetVersion, a.createdAt, a.updatedAt,
-                history);
+                List.copyOf(a.evidence), a.occurrences, a.escalationLevel, a.evidenceWithdrawn, a.ruleSetVersion,
+                a.createdAt, a.updatedAt, history);
     }
 }

@@ -1,0 +1,54 @@
+package com.backcare.triage;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** triage-service settings ({@code triage.*}). */
+@ConfigMapping(prefix = "triage")
+public interface TriageConfig {
+
+    Webhooks webhooks();
+
+    Escalation escalation();
+
+    Stream stream();
+
+    /** Webhook delivery. */
+    interface Webhooks {
+        /** How often due deliveries are looked for. */
+        @WithDefault("1s")
+        Duration checkEvery();
+
+        /** How long one call may take. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Attempts before a delivery is FAILED (kept for replay). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The first retry's delay; each further retry waits twice as long. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        /** Deliveries sent at once. */
+        @WithDefault("20")
+        int batchSize();
+    }
+
+    /** Escalation of unacknowledged alerts. */
+    interface Escalation {
+        /** How often due escalations are looked for. */
+        @WithDefault("10s")
+        Duration checkEvery();
+    }
+
+    /** The live alert stream. */
+    interface Stream {
+        /** How often each open stream looks for new changes. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+    }
+}

@@ -1,0 +1,79 @@
+package com.backcare.triage.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.backcare.commons.outbox.EventOutbox;
+import com.backcare.events.AlertEventData;
+import com.backcare.events.EventType;
+import com.backcare.events.PatientStatusEventData;
+import com.backcare.triage.persistence.AlertChangeEntity;
+import com.backcare.triage.persistence.AlertEntity;
+import com.backcare.triage.persistence.WebhookDeliveryEntity;
+import com.backcare.triage.persistence.WebhookEntity;
+
+/**
+ * Records an alert change everywhere it must go, in the caller's transaction: the alert's history (which also feeds
+ * the live stream), the outbox (Kafka), and one pending delivery per webhook of the clinic. So a change is either
+ * committed with all its notifications or not at all, and a slow subscriber never holds triage up.
+ */
+@ApplicationScoped
+public class AlertChangeRecorder {
+
+    public static final String SOURCE = "/backcare/triage-service";
+
+    @Inject
+    EventOutbox outbox;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AlertEntity alert, String change, String actor, String note, Instant at) {
+        alert.updatedAt = at;
+        AlertChangeEntity.record(alert.id, at, actor, change, note);
+        var data = new AlertEventData(change, actor, note, alert.id.toString(), alert.rule, alert.tier.name(),
+                alert.status.name(), alert.reason, alert.advice, alert.evidence.stream().map(UUID::toString).toList(),
+                alert.occurrences, alert.escalationLevel, alert.evidenceWithdrawn, alert.ruleSetVersion,
+                alert.createdAt, alert.updatedAt);
+        var event = outbox.append(SOURCE, EventType.ALERT_CHANGED, alert.clinicId, alert.patientId, at, data);
+        for (WebhookEntity webhook : WebhookEntity.ofClinic(alert.clinicId)) {
+            WebhookDeliveryEntity delivery = new WebhookDeliveryEntity();
+            delivery.id = UUID.randomUUID();
+            delivery.webhookId = webhook.id;
+            delivery.clinicId = alert.clinicId;
+            delivery.eventId = event.eventId();
+            delivery.payload = event.payload();
+            delivery.status = WebhookDeliveryEntity.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = at;
+            delivery.createdAt = at;
+            delivery.persist();
+        }
+    }
+
+    /** Publishes the patient's status when the highest open tier differs from {@code before}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusIfChanged(String clinicId, String patientId, String before, Instant at) {
+        List<AlertEntity> open = AlertEntity.openForPatient(clinicId, patientId);
+        String now = highestTier(open);
+        if (now.equals(before)) {
+            return;
+        }
+        var data = new PatientStatusEventData(now, before,
+                open.stream().map(a -> new PatientStatusEventData.OpenAlert(a.id.toString(), a.rule, a.tier.name())).toList(),
+                open.stream().map(a -> a.advice).distinct().toList());
+        outbox.append(SOURCE, EventType.PATIENT_STATUS_CHANGED, clinicId, patientId, at, data);
+    }
+
+    /** The highest tier among these open alerts (sorted most urgent first), or NONE. */
+    public static String highestTier(List<AlertEntity> openMostUrgentFirst) {
+        return openMostUrgentFirst.isEmpty() ? "NONE" : openMostUrgentFirst.get(0).tier.name();
+    }
+
+    public static String highestTierOf(String clinicId, String patientId) {
+        return highestTier(AlertEntity.openForPatient(clinicId, patientId));
+    }
+}

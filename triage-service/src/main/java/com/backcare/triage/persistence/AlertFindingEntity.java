@@ -1,0 +1,81 @@
+package com.backcare.triage.persistence;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A rule that fired on one entry (the anchor), the alert it belongs to, and whether it still holds. */
+@Entity
+@Table(name = "alert_finding")
+public class AlertFindingEntity extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+    @NotNull
+    @Column(name = "anchor_recorded_at")
+    public Instant anchorRecordedAt;
+    @NotNull
+    @Column(name = "alert_id")
+    public UUID alertId;
+    @NotNull
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<UUID> evidence;
+    public boolean active;
+
+    /** The findings a re-evaluation from {@code from} can change: anchored at or after it, or on the changed entry. */
+    public static List<AlertFindingEntity> inScope(String clinicId, String patientId, Instant from, UUID changedEntry) {
+        return list("key.clinicId = ?1 and key.patientId = ?2 and (anchorRecordedAt >= ?3 or key.anchorEntryId = ?4)",
+                clinicId, patientId, from, changedEntry);
+    }
+
+    public static List<AlertFindingEntity> activeOf(UUID alertId) {
+        return list("alertId = ?1 and active = true order by anchorRecordedAt", alertId);
+    }
+
+    /** Which rule on which entry of which patient. */
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(name = "clinic_id")
+        public String clinicId;
+        @Column(name = "patient_id")
+        public String patientId;
+        public String rule;
+        @Column(name = "anchor_entry_id")
+        public UUID anchorEntryId;
+
+        public Key() {
+        }
+
+        public Key(String clinicId, String patientId, String rule, UUID anchorEntryId) {
+            this.clinicId = clinicId;
+            this.patientId = patientId;
+            this.rule = rule;
+            this.anchorEntryId = anchorEntryId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.clinicId.equals(clinicId) && k.patientId.equals(patientId)
+                    && k.rule.equals(rule) && k.anchorEntryId.equals(anchorEntryId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(clinicId, patientId, rule, anchorEntryId);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.backcare.triage.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One alert change for one webhook: pending until delivered, failed after the last attempt, replayable. */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDeliveryEntity extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    public UUID id;
+    @Column(name = "webhook_id")
+    public UUID webhookId;
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @Column(name = "event_id")
+    public UUID eventId;
+    @NotBlank
+    public String payload;
+    @NotBlank
+    public String status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_status")
+    public Integer lastStatus;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    /** Deliveries due now, locked; rows another instance holds are skipped, so nothing is sent twice at once. */
+    @SuppressWarnings("unchecked")
+    public static List<WebhookDeliveryEntity> due(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("SELECT * FROM webhook_delivery WHERE status = 'PENDING' "
+                + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                WebhookDeliveryEntity.class).setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+
+    public static List<WebhookDeliveryEntity> logOf(UUID webhookId, int limit) {
+        return find("webhookId = ?1 order by createdAt desc", webhookId).page(0, limit).list();
+    }
+}
