@@ -60,7 +60,7 @@ class CaudaEquinaAlertTest {
                 .body("items[0].patientId", equalTo(patient))
                 .body("items[0].clinicId", equalTo(clinic))
                 .body("items[0].evidence", contains(entryId.toString()))
-                .body("items[0].ruleSetVersion", equalTo("2026.11-1"));
+                .body("items[0].ruleSetVersion", equalTo(com.backcare.triage.domain.TriageRules.VERSION));
         asClinician(clinic).get(statusOf(patient)).then().statusCode(200)
                 .body("tier", equalTo("EMERGENCY"))
                 .body("openAlerts", hasSize(2));

@@ -1,0 +1,101 @@
+package com.backcare.triage;
+
+import static com.backcare.localstack.Callers.newId;
+import static com.backcare.triage.JournalEvents.entryRecorded;
+import static com.backcare.triage.JournalEvents.publish;
+import static com.backcare.triage.JournalEvents.report;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.backcare.localstack.DevTokens;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AlertStreamTest {
+
+    @TestHTTPResource("/api/v1/alerts/stream")
+    URL stream;
+
+    /** An open SSE connection whose data lines (with their ids) arrive on a queue. */
+    private final class Listener implements AutoCloseable {
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final java.util.concurrent.CompletableFuture<?> call;
+
+        Listener(String clinic, String lastEventId) throws Exception {
+            var request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                    .header("Authorization", "Bearer " + DevTokens.token(clinic, "clinician", "dr-" + clinic))
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            call = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
+            Thread.sleep(800); // the stream starts from "now": let it take its starting point
+        }
+
+        /** The next event as [id, data], waiting up to 15 s. */
+        String[] next() throws InterruptedException {
+            String id = null;
+            for (String line; (line = lines.poll(15, TimeUnit.SECONDS)) != null;) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("data:")) {
+                    return new String[] { id, line.substring(5).trim() };
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            call.cancel(true);
+        }
+    }
+
+    private static void raise(String clinic, String patient, String code) {
+        publish(entryRecorded(clinic, patient, UUID.randomUUID(), report(
+                "{\"recordedAt\":\"2026-11-20T08:00:00Z\",\"intensity\":5,\"associatedSymptoms\":[{\"code\":\"" + code + "\"}]}")));
+    }
+
+    @Test
+    void aClinicianSeesTheirClinicsAlertChangesLiveAndResumesWithLastEventId() throws Exception {
+        String clinic = newId("clinic");
+        String other = newId("clinic");
+        String patient = newId("pat");
+        String lastId;
+        try (Listener mine = new Listener(clinic, null); Listener theirs = new Listener(other, null)) {
+            raise(other, newId("pat"), "FEVER");
+            raise(clinic, patient, "BLADDER_DYSFUNCTION");
+            String[] event = mine.next();
+            assertNotNull(event, "an event arrived");
+            assertTrue(event[1].contains("\"change\":\"RAISED\""), event[1]);
+            assertTrue(event[1].contains(patient), event[1]);
+            assertTrue(event[1].contains("CES_BLADDER"), event[1]);
+            lastId = event[0];
+            String[] foreign = theirs.next();
+            assertNotNull(foreign);
+            assertTrue(!foreign[1].contains(patient), "another clinic's stream never carries this clinic's alert");
+        }
+        raise(clinic, patient, "UNEXPLAINED_WEIGHT_LOSS"); // happens while nobody listens
+        try (Listener resumed = new Listener(clinic, lastId)) {
+            String[] missed = resumed.next();
+            assertNotNull(missed, "the change made while disconnected is delivered on resume");
+            assertTrue(missed[1].contains("WEIGHT_LOSS"), missed[1]);
+            assertTrue(Long.parseLong(missed[0]) > Long.parseLong(lastId));
+        }
+    }
+}
