@@ -25,7 +25,11 @@ public class AlertQueries {
     Caller caller;
 
     @Transactional
-    public Page<AlertEntity> queue(String patientId, Set<Tier> tiers, Set<AlertStatus> statuses, String cursor, int limit) {
+    public Page<AlertEntity> queue(String patientId, Set<Tier> tiers, Set<AlertStatus> statuses, Set<String> rules,
+            Instant from, Instant to, String cursor, int limit) {
+        rules.stream().filter(r -> !TriageRules.ruleIds().contains(r)).findFirst().ifPresent(r -> {
+            throw ApiProblem.invalidField("rule", "'" + r + "' is not one of " + TriageRules.ruleIds());
+        });
         String patient = patientId;
         if (caller.isPatient()) {
             patient = patientId == null ? caller.subject() : patientId;
@@ -34,7 +38,8 @@ public class AlertQueries {
         AlertCursor after = cursor == null ? null
                 : Cursor.read(cursor, 3, parts -> new AlertCursor(Integer.parseInt(parts.get(0)),
                         Instant.parse(parts.get(1)), UUID.fromString(parts.get(2))));
-        List<AlertEntity> rows = AlertEntity.queue(caller.clinicId(), patient, tiers, statuses, after, limit + 1);
+        List<AlertEntity> rows = AlertEntity.queue(caller.clinicId(), patient, tiers, statuses, rules, from, to, after,
+                limit + 1);
         return Page.of(rows, limit, last -> Cursor.encode(last.tierRank, last.createdAt, last.id));
     }
 

@@ -97,7 +97,7 @@ public class AlertEntity extends PanacheEntityBase {
 
     /** The clinic's queue: most urgent tier first, then oldest first; {@code after} is the last row's sort key. */
     public static List<AlertEntity> queue(String clinicId, String patientId, Set<Tier> tiers, Set<AlertStatus> statuses,
-            AlertCursor after, int limit) {
+            Set<String> rules, Instant from, Instant to, AlertCursor after, int limit) {
         StringBuilder q = new StringBuilder("clinicId = :clinic");
         Parameters p = Parameters.with("clinic", clinicId);
         if (patientId != null) {
@@ -111,6 +111,18 @@ public class AlertEntity extends PanacheEntityBase {
         if (!statuses.isEmpty()) {
             q.append(" and status in :statuses");
             p.and("statuses", statuses);
+        }
+        if (!rules.isEmpty()) {
+            q.append(" and rule in :rules");
+            p.and("rules", rules);
+        }
+        if (from != null) {
+            q.append(" and createdAt >= :from");
+            p.and("from", from);
+        }
+        if (to != null) {
+            q.append(" and createdAt < :to");
+            p.and("to", to);
         }
         if (after != null) {
             q.append(" and (tierRank > :rank or (tierRank = :rank and (createdAt > :at or (createdAt = :at and id > :id))))");

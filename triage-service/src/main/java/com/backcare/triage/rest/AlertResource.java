@@ -44,14 +44,24 @@ public class AlertResource {
     @Inject
     AlertLifecycle lifecycle;
 
-    /** The clinic's alert queue, most urgent tier first and oldest first within a tier. */
+    /**
+     * The clinic's alert queue, most urgent tier first and oldest first within a tier; filters by patient, tier,
+     * status, rule (each repeatable or comma-separated) and creation time in [from, to).
+     */
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public Page<AlertResponse> list(@QueryParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @QueryParam("tier") List<String> tier, @QueryParam("status") List<String> status,
+            @QueryParam("rule") List<String> rule, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        if (rule != null) {
+            rule.forEach(r -> java.util.Arrays.stream(r.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                    .forEach(rules::add));
+        }
         return alerts.queue(patientId, QueryParams.enums("tier", tier, Tier.class),
-                QueryParams.enums("status", status, AlertStatus.class), cursor, limit).map(AlertResponse::of);
+                QueryParams.enums("status", status, AlertStatus.class), rules, QueryParams.instant("from", from),
+                QueryParams.instant("to", to), cursor, limit).map(AlertResponse::of);
     }
 
     @GET
