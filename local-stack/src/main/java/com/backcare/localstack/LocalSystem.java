@@ -112,6 +112,21 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts one more instance of a service's module, under its own name, port and database, with extra settings
+     * (a replay instance with a fresh consumer group, say); it stops with the system.
+     */
+    public Service startInstance(String module, String name, String database, java.util.Map<String, String> properties,
+            Duration readyWithin) {
+        Service instance = new Service(name, SharedTestStack.freePort(), database);
+        postgres.ensureDatabase(database);
+        List<String> extra = new ArrayList<>();
+        properties.forEach((k, v) -> extra.add("-D" + k + "=" + v));
+        processes.put(name, launch(instance, module, extra));
+        awaitReady(instance, System.nanoTime() + readyWithin.toNanos());
+        return instance;
+    }
+
     /** Kills a service at once (SIGKILL), as a crash would: no shutdown hook, no graceful close. */
     public void crash(String serviceName) {
         Process p = processes.remove(serviceName);
@@ -137,6 +152,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private Process launch(Service s) {
+        return launch(s, s.name(), List.of());
+    }
+
+    private Process launch(Service s, String module, List<String> extraSettings) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
@@ -147,8 +166,10 @@ public final class LocalSystem implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(s.database()),
                 "-Dquarkus.datasource.username=" + s.database(),
                 "-Dquarkus.datasource.password=" + s.database(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-jar", appJar(s).toString()));
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
+        command.addAll(extraSettings);
+        command.addAll(List.of("-jar", settings.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar")
+                .toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.repoRoot().toFile())
                 .redirectErrorStream(true);
         try {
