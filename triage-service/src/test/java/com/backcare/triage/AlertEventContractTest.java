@@ -2,9 +2,9 @@ package com.backcare.triage;
 
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.newId;
-import static com.backcare.triage.JournalEvents.entryRecorded;
-import static com.backcare.triage.JournalEvents.publish;
-import static com.backcare.triage.JournalEvents.report;
+import static com.backcare.localstack.Events.entryRecorded;
+import static com.backcare.localstack.Events.publish;
+import static com.backcare.localstack.Events.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package com.backcare.triage;
 
 import static com.backcare.localstack.Callers.newId;
-import static com.backcare.triage.JournalEvents.entryRecorded;
-import static com.backcare.triage.JournalEvents.publish;
-import static com.backcare.triage.JournalEvents.report;
+import static com.backcare.localstack.Events.entryRecorded;
+import static com.backcare.localstack.Events.publish;
+import static com.backcare.localstack.Events.report;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,8 @@
 package com.backcare.triage;
 
-import static com.backcare.triage.JournalEvents.entryRecorded;
-import static com.backcare.triage.JournalEvents.publish;
-import static com.backcare.triage.JournalEvents.report;
+import static com.backcare.localstack.Events.entryRecorded;
+import static com.backcare.localstack.Events.publish;
+import static com.backcare.localstack.Events.report;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.localstack.Callers.newId;

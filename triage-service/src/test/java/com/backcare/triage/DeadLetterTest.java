@@ -1,9 +1,9 @@
 package com.backcare.triage;
 
-import static com.backcare.triage.JournalEvents.entryRecorded;
-import static com.backcare.triage.JournalEvents.publish;
-import static com.backcare.triage.JournalEvents.report;
-import static com.backcare.triage.JournalEvents.send;
+import static com.backcare.localstack.Events.entryRecorded;
+import static com.backcare.localstack.Events.publish;
+import static com.backcare.localstack.Events.report;
+import static com.backcare.localstack.Events.send;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.newId;
 import static org.awaitility.Awaitility.await;
@@ -31,8 +31,8 @@ class DeadLetterTest {
     void anUndecodableEventGoesToTheDeadLetterTopicWithItsReasonAndConsumptionGoesOn() {
         String clinic = newId("clinic");
         String patient = newId("pat");
-        send(patient, "{this is not json");
-        send(patient, "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"com.backcare.journal.entry.recorded\"}");
+        send(Topics.JOURNAL_EVENTS, patient, "{this is not json");
+        send(Topics.JOURNAL_EVENTS, patient, "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"com.backcare.journal.entry.recorded\"}");
         publish(entryRecorded(clinic, patient, UUID.randomUUID(),
                 report("{\"recordedAt\":\"2026-11-20T08:00:00Z\",\"intensity\":5,\"associatedSymptoms\":[{\"code\":\"SEXUAL_DYSFUNCTION\"}]}")));
 
@@ -58,7 +58,7 @@ class DeadLetterTest {
                 + "\"time\":\"2026-11-20T08:00:00Z\",\"clinicid\":\"%s\",\"patientid\":\"%s\",\"schemaversion\":1,"
                 + "\"data\":{\"entryId\":\"%s\",\"revision\":1,\"entry\":{\"recordedAt\":\"2026-11-20T08:00:00Z\",\"intensity\":42,"
                 + "\"associatedSymptoms\":[{\"code\":\"BLADDER_DYSFUNCTION\"}]}}}";
-        send(patient, outOfRange.formatted(UUID.randomUUID(), clinic, patient, UUID.randomUUID()));
+        send(Topics.JOURNAL_EVENTS, patient, outOfRange.formatted(UUID.randomUUID(), clinic, patient, UUID.randomUUID()));
         try (TopicReader dlq = new TopicReader(SharedTestStack.kafka().bootstrapServers(), Topics.TRIAGE_DEAD_LETTERS)) {
             var dead = dlq.await(r -> patient.equals(r.key()), 1, Duration.ofSeconds(20));
             assertEquals(1, dead.size());

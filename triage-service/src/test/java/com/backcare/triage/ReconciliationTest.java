@@ -2,8 +2,8 @@ package com.backcare.triage;
 
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.newId;
-import static com.backcare.triage.JournalEvents.publish;
-import static com.backcare.triage.JournalEvents.report;
+import static com.backcare.localstack.Events.publish;
+import static com.backcare.localstack.Events.report;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;

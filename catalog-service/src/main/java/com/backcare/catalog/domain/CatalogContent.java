@@ -49,38 +49,45 @@ public record CatalogContent(List<ConditionContent> conditions, List<ExerciseCon
                 defects.add(e.slug() + ": slug used twice");
             }
         }
-        for (ExerciseContent e : exercises) {
-            String at = e.slug() + ": ";
-            if (e.slug() == null || !e.slug().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                defects.add(at + "slug must be lower-case words joined by hyphens");
+        exercises.forEach(e -> defects.addAll(defectsOf(e, slugs, conditionSlugs)));
+        return defects;
+    }
+
+    /** The defects of one exercise, given the slugs its links may point to and the conditions it must rate. */
+    public static List<String> defectsOf(ExerciseContent e, Set<String> knownSlugs, Set<String> conditionSlugs) {
+        List<String> defects = new ArrayList<>();
+        String at = e.slug() + ": ";
+        if (e.slug() == null || !e.slug().matches("[a-z0-9]+(-[a-z0-9]+)*") || e.slug().length() > 64) {
+            defects.add(at + "slug must be lower-case words joined by hyphens, at most 64 characters");
+        }
+        if (e.name() == null || e.name().isBlank() || e.category() == null || e.position() == null || e.impact() == null
+                || e.spinalLoad() == null || e.direction() == null || e.difficulty() == null) {
+            defects.add(at + "name, category, position, impact, spinalLoad, direction and difficulty are required");
+        }
+        if (e.steps() == null || e.steps().isEmpty()) {
+            defects.add(at + "has no steps");
+        }
+        if (e.source() == null || e.source().isBlank()) {
+            defects.add(at + "names no source");
+        }
+        links(e).stream().filter(link -> !knownSlugs.contains(link))
+                .forEach(link -> defects.add(at + "links to unknown exercise " + link));
+        for (String condition : conditionSlugs) {
+            var rating = e.ratings() == null ? null : e.ratings().get(condition);
+            if (rating == null || rating.rating() == null) {
+                defects.add(at + "does not rate condition " + condition);
+            } else if (rating.rating() != Rating.RECOMMENDED && (rating.note() == null || rating.note().isBlank())) {
+                defects.add(at + rating.rating() + " for " + condition + " needs a note saying what to change or why");
+            } else if (rating.rating() == Rating.AVOID && (rating.alternatives() == null || rating.alternatives().isEmpty())) {
+                defects.add(at + "AVOID for " + condition + " needs safer alternatives");
             }
-            if (e.name() == null || e.category() == null || e.position() == null || e.impact() == null
-                    || e.spinalLoad() == null || e.direction() == null || e.difficulty() == null) {
-                defects.add(at + "name, category, position, impact, spinalLoad, direction and difficulty are required");
-            }
-            if (e.steps() == null || e.steps().isEmpty()) {
-                defects.add(at + "has no steps");
-            }
-            if (e.source() == null || e.source().isBlank()) {
-                defects.add(at + "names no source");
-            }
-            links(e).stream().filter(link -> !slugs.contains(link))
-                    .forEach(link -> defects.add(at + "links to unknown exercise " + link));
-            for (String condition : conditionSlugs) {
-                var rating = e.ratings() == null ? null : e.ratings().get(condition);
-                if (rating == null || rating.rating() == null) {
-                    defects.add(at + "does not rate condition " + condition);
-                } else if (rating.rating() != Rating.RECOMMENDED && (rating.note() == null || rating.note().isBlank())) {
-                    defects.add(at + rating.rating() + " for " + condition + " needs a note saying what to change or why");
-                }
-            }
-            if (e.ratings() != null) {
-                e.ratings().keySet().stream().filter(c -> !conditionSlugs.contains(c))
-                        .forEach(c -> defects.add(at + "rates unknown condition " + c));
-            }
-            if (e.flare() != null && e.flare().avoid() && (e.flare().alternatives() == null || e.flare().alternatives().isEmpty())) {
-                defects.add(at + "is avoided in a flare but offers no alternative");
-            }
+        }
+        if (e.ratings() != null) {
+            e.ratings().keySet().stream().filter(c -> !conditionSlugs.contains(c))
+                    .forEach(c -> defects.add(at + "rates unknown condition " + c));
+        }
+        if (e.flare() != null && e.flare().avoid() && (e.flare().alternatives() == null || e.flare().alternatives().isEmpty())) {
+            defects.add(at + "is avoided in a flare but offers no alternative");
         }
         return defects;
     }

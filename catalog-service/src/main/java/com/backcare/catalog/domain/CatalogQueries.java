@@ -1,60 +1,104 @@
 package com.backcare.catalog.domain;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import com.backcare.catalog.persistence.ConditionEntity;
-import com.backcare.catalog.persistence.ExerciseEntity;
-import com.backcare.catalog.persistence.ExerciseRatingEntity;
 import com.backcare.commons.paging.Cursor;
 import com.backcare.commons.paging.Page;
 import com.backcare.commons.problem.ApiProblem;
-import com.backcare.commons.security.Caller;
 
-/** Reads the catalog as the caller's clinic sees it: the global exercises plus the clinic's own. */
+/** Reads the catalog as the caller's clinic sees it: the global exercises it has not hidden, plus its own. */
 @ApplicationScoped
 public class CatalogQueries {
 
     @Inject
-    Caller caller;
+    ClinicCatalog catalog;
+    @Inject
+    GlobalCatalog global;
 
-    /** An exercise in a list, with its rating for the condition asked about. */
-    public record Listed(ExerciseEntity exercise, ExerciseRatingEntity rating) {
+    /** How an exercise suits one condition. */
+    public record Suitability(String condition, Rating rating, String note, List<String> alternatives) {
     }
 
-    @Transactional
-    public Page<Listed> exercises(ExerciseEntity.Filter filter, String cursor, int limit) {
-        if (filter.condition() != null && ConditionEntity.findByIdOptional(filter.condition()).isEmpty()) {
-            throw ApiProblem.invalidField("condition", "'" + filter.condition() + "' is not a condition of "
-                    + conditionSlugs());
+    /** An exercise in a list, with its suitability for each condition asked about. */
+    public record Listed(ExerciseContent exercise, List<Suitability> suitability) {
+    }
+
+    public Page<Listed> exercises(ExerciseFilter filter, String cursor, int limit) {
+        for (String condition : filter.conditions()) {
+            if (global.condition(condition) == null) {
+                throw ApiProblem.invalidField("condition", "'" + condition + "' is not a condition of "
+                        + global.conditions().stream().map(ConditionContent::slug).toList());
+            }
         }
-        String after = cursor == null ? null : Cursor.read(cursor, 1, parts -> parts.get(0));
-        List<ExerciseEntity> rows = ExerciseEntity.list(caller.clinicId(), filter, after, limit + 1);
-        Page<ExerciseEntity> page = Page.of(rows, limit, last -> Cursor.encode(last.slug));
-        Map<String, ExerciseRatingEntity> ratings = filter.condition() == null ? Map.of()
-                : ExerciseRatingEntity.forCondition(filter.condition(), page.items().stream().map(e -> e.slug).toList())
-                        .stream().collect(Collectors.toMap(r -> r.key.exerciseSlug, Function.identity()));
-        return page.map(e -> new Listed(e, ratings.get(e.slug)));
+        int offset = cursor == null ? 0 : Cursor.read(cursor, 1, parts -> Integer.parseInt(parts.get(0)));
+        List<ExerciseContent> matching = catalog.visible().values().stream()
+                .filter(filter::matches)
+                .filter(e -> filter.query() == null || TextMatch.score(filter.query(), e) > 0)
+                .sorted(filter.order()).toList();
+        List<ExerciseContent> rows = matching.stream().skip(offset).limit(limit + 1L).toList();
+        List<Listed> listed = rows.stream().limit(limit).map(e -> new Listed(e, suitability(e, filter.conditions())))
+                .toList();
+        return new Page<>(listed, rows.size() > limit ? Cursor.encode(offset + limit) : null);
     }
 
-    @Transactional
-    public ExerciseEntity exercise(String slug) {
-        return ExerciseEntity.visibleTo(caller.clinicId(), slug)
-                .orElseThrow(() -> ApiProblem.notFound("no exercise " + slug));
+    public ExerciseContent exercise(String slug) {
+        ExerciseContent exercise = catalog.visible().get(slug);
+        if (exercise == null) {
+            throw ApiProblem.notFound("no exercise " + slug);
+        }
+        return exercise;
     }
 
-    @Transactional
-    public List<ConditionEntity> conditions() {
-        return ConditionEntity.listAll(io.quarkus.panache.common.Sort.by("slug"));
+    public List<ConditionContent> conditions() {
+        return global.conditions();
     }
 
-    private List<String> conditionSlugs() {
-        return conditions().stream().map(c -> c.slug).toList();
+    /** A condition's guidance with the clinic's exercises sorted into recommended, caution and avoid. */
+    public record ConditionGuide(ConditionContent condition, List<Entry> recommended, List<Entry> caution,
+            List<Entry> avoid) {
+
+        /** One exercise under the condition, with the note and the safer alternatives. */
+        public record Entry(String slug, String name, String note, List<String> alternatives) {
+        }
+    }
+
+    public ConditionGuide condition(String slug) {
+        ConditionContent condition = global.condition(slug);
+        if (condition == null) {
+            throw ApiProblem.notFound("no condition " + slug);
+        }
+        List<ConditionGuide.Entry> recommended = new ArrayList<>();
+        List<ConditionGuide.Entry> caution = new ArrayList<>();
+        List<ConditionGuide.Entry> avoid = new ArrayList<>();
+        for (ExerciseContent e : catalog.visible().values()) {
+            var r = e.ratings().get(slug);
+            if (r == null) {
+                continue;
+            }
+            var entry = new ConditionGuide.Entry(e.slug(), e.name(), r.note(), r.alternatives());
+            switch (r.rating()) {
+                case RECOMMENDED -> recommended.add(entry);
+                case CAUTION -> caution.add(entry);
+                case AVOID -> avoid.add(entry);
+            }
+        }
+        return new ConditionGuide(condition, recommended, caution, avoid);
+    }
+
+    private static List<Suitability> suitability(ExerciseContent e, java.util.Set<String> conditions) {
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        List<Suitability> result = new ArrayList<>();
+        for (String c : conditions) {
+            var r = e.ratings() == null ? null : e.ratings().get(c);
+            result.add(r == null ? new Suitability(c, Rating.CAUTION, "not rated for this condition", null)
+                    : new Suitability(c, r.rating(), r.note(), r.alternatives()));
+        }
+        return result;
     }
 }

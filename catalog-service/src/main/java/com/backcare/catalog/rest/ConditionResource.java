@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -26,6 +27,14 @@ public class ConditionResource {
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public List<ConditionContent> list() {
-        return catalog.conditions().stream().map(c -> c.content).toList();
+        return catalog.conditions();
+    }
+
+    /** The condition's guidance, and the exercises recommended, to take with caution, and to avoid. */
+    @GET
+    @Path("{slug}")
+    @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
+    public CatalogQueries.ConditionGuide get(@PathParam("slug") String slug) {
+        return catalog.condition(slug);
     }
 }

@@ -1,12 +1,15 @@
 package com.backcare.catalog.rest;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,14 +18,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.catalog.domain.CatalogQueries;
 import com.backcare.catalog.domain.Category;
+import com.backcare.catalog.domain.Difficulty;
+import com.backcare.catalog.domain.Direction;
 import com.backcare.catalog.domain.ExerciseContent;
+import com.backcare.catalog.domain.ExerciseFilter;
+import com.backcare.catalog.domain.Impact;
 import com.backcare.catalog.domain.Position;
-import com.backcare.catalog.persistence.ExerciseEntity;
+import com.backcare.catalog.domain.SpinalLoad;
 import com.backcare.commons.paging.Page;
+import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Roles;
 
@@ -34,15 +43,33 @@ public class ExerciseResource {
     @Inject
     CatalogQueries catalog;
 
-    /** Exercises by slug; with {@code condition}, only those safe for it, each with its caution note. */
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
-    public Page<ExerciseSummary> list(
-            @QueryParam("condition") @Pattern(regexp = "[a-z0-9-]{1,64}") String condition,
-            @QueryParam("category") List<String> category, @QueryParam("position") List<String> position,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        var filter = new ExerciseEntity.Filter(condition, QueryParams.enums("category", category, Category.class),
-                QueryParams.enums("position", position, Position.class));
+    @Operation(summary = "Exercises, filtered",
+            description = "Every filter takes several values (repeat it or separate with commas). With condition, only "
+                    + "what is safe for every condition given, with the caution notes; include=avoid adds the rest, "
+                    + "marked AVOID with the reason and the alternatives. painLevel 7 or more keeps only gentle lying or "
+                    + "seated work with no or low spinal load. q searches names and aliases and tolerates typos.")
+    public Page<ExerciseSummary> list(@QueryParam("condition") List<String> condition,
+            @QueryParam("include") String include, @QueryParam("category") List<String> category,
+            @QueryParam("position") List<String> position, @QueryParam("equipment") List<String> equipment,
+            @QueryParam("impact") List<String> impact, @QueryParam("maxLoad") String maxLoad,
+            @QueryParam("direction") List<String> direction, @QueryParam("difficulty") List<String> difficulty,
+            @QueryParam("painLevel") @Min(0) @Max(10) Integer painLevel,
+            @QueryParam("q") @Size(max = 100) String q, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        if (include != null && !include.equals("avoid")) {
+            throw ApiProblem.invalidField("include", "the only value is 'avoid'");
+        }
+        SpinalLoad load = maxLoad == null ? null
+                : QueryParams.enums("maxLoad", List.of(maxLoad), SpinalLoad.class).stream().findFirst().orElse(null);
+        var filter = new ExerciseFilter(strings(condition), "avoid".equals(include),
+                QueryParams.enums("category", category, Category.class),
+                QueryParams.enums("position", position, Position.class), strings(equipment),
+                QueryParams.enums("impact", impact, Impact.class), load,
+                QueryParams.enums("direction", direction, Direction.class),
+                QueryParams.enums("difficulty", difficulty, Difficulty.class), painLevel,
+                q == null || q.isBlank() ? null : q);
         return catalog.exercises(filter, cursor, limit).map(ExerciseSummary::of);
     }
 
@@ -50,6 +77,20 @@ public class ExerciseResource {
     @Path("{slug}")
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public ExerciseContent get(@PathParam("slug") String slug) {
-        return catalog.exercise(slug).content;
+        return catalog.exercise(slug);
+    }
+
+    private static Set<String> strings(List<String> values) {
+        Set<String> result = new HashSet<>();
+        if (values != null) {
+            values.forEach(v -> {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        result.add(part.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
+            });
+        }
+        return result;
     }
 }

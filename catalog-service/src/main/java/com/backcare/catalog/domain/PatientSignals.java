@@ -1,0 +1,103 @@
+package com.backcare.catalog.domain;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.backcare.catalog.persistence.PatientEntryDigestEntity;
+import com.backcare.catalog.persistence.PatientStateEntity;
+import com.backcare.events.EntryEventData;
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.EventJson;
+import com.backcare.events.EventType;
+import com.backcare.events.PainReport;
+import com.backcare.events.PatientStatusEventData;
+import com.backcare.events.ProfileEventData;
+import com.backcare.events.vocabulary.PainQuality;
+import com.backcare.events.vocabulary.PainTiming;
+
+/**
+ * Keeps what the plan needs from other services' events: diagnosed conditions (journal profile), triage status
+ * (triage), and each entry in brief (journal entries). Each event is applied once, newest revision wins.
+ */
+@ApplicationScoped
+public class PatientSignals {
+
+    /** Pain at or above this, or a sharp/stabbing/burning/tingling/electric quality with exercise, is concerning. */
+    static final int CONCERNING_INTENSITY = 6;
+    private static final Set<PainQuality> CONCERNING = Set.of(PainQuality.SHARP, PainQuality.STABBING, PainQuality.BURNING,
+            PainQuality.TINGLING, PainQuality.ELECTRIC);
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public void apply(EventEnvelope event) {
+        int inserted = em.createNativeQuery("INSERT INTO processed_event (event_id, processed_at) VALUES (?1, now()) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, event.id()).executeUpdate();
+        if (inserted == 0) {
+            return;
+        }
+        try {
+            if (event.is(EventType.PROFILE_CHANGED)) {
+                ProfileEventData data = EventJson.mapper().treeToValue(event.data(), ProfileEventData.class);
+                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+                if (data.revision() > state.profileRevision && data.profile() != null) {
+                    state.profileRevision = data.revision();
+                    state.conditions = new java.util.ArrayList<>(data.profile().conditions());
+                }
+            } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
+                PatientStatusEventData data = EventJson.mapper().treeToValue(event.data(), PatientStatusEventData.class);
+                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+                if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
+                    state.statusTime = event.time();
+                    state.triageTier = data.tier();
+                    state.triageAdvice = new java.util.ArrayList<>(data.advice());
+                }
+            } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
+                    || event.is(EventType.ENTRY_DELETED)) {
+                digest(event, EventJson.mapper().treeToValue(event.data(), EntryEventData.class));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("event data does not match " + event.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void digest(EventEnvelope event, EntryEventData data) {
+        var key = new PatientEntryDigestEntity.Key(event.clinicid(), event.patientid(), UUID.fromString(data.entryId()));
+        PatientEntryDigestEntity digest = PatientEntryDigestEntity.findById(key);
+        if (digest != null && digest.revision >= data.revision()) {
+            return;
+        }
+        if (data.entry() == null) { // deleted
+            if (digest != null) {
+                digest.revision = data.revision();
+                digest.deleted = true;
+            }
+            return;
+        }
+        if (digest == null) {
+            digest = new PatientEntryDigestEntity();
+            digest.key = key;
+        }
+        PainReport r = data.entry();
+        digest.revision = data.revision();
+        digest.recordedAt = r.recordedAt();
+        digest.intensity = r.intensity();
+        boolean withExercise = r.timing().contains(PainTiming.DURING_EXERCISE)
+                || r.timing().contains(PainTiming.IMMEDIATELY_AFTER_EXERCISE);
+        digest.concerning = r.intensity() >= CONCERNING_INTENSITY
+                || withExercise && r.qualities().stream().anyMatch(CONCERNING::contains);
+        List<PatientEntryDigestEntity.LoggedExercise> logged = r.exercises().stream()
+                .map(e -> new PatientEntryDigestEntity.LoggedExercise(e.exercise().trim().toLowerCase(java.util.Locale.ROOT),
+                        e.durationMinutes())).toList();
+        digest.exercises = logged;
+        digest.deleted = false;
+        digest.persist();
+    }
+}

@@ -1,0 +1,47 @@
+package com.backcare.catalog.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.backcare.commons.persistence.PatientKey;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A patient's diagnosed conditions (from profile events) and triage status (from patient-status events). */
+@Entity
+@Table(name = "patient_state")
+public class PatientStateEntity extends PanacheEntityBase {
+
+    @EmbeddedId
+    public PatientKey key;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> conditions = new ArrayList<>();
+    @Column(name = "profile_revision")
+    public int profileRevision;
+    @Column(name = "triage_tier")
+    public String triageTier = "NONE";
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "triage_advice")
+    public List<String> triageAdvice = new ArrayList<>();
+    @Column(name = "status_time")
+    public Instant statusTime;
+
+    public static PatientStateEntity getOrCreate(String clinicId, String patientId) {
+        PatientStateEntity state = findById(new PatientKey(clinicId, patientId));
+        if (state == null) {
+            state = new PatientStateEntity();
+            state.key = new PatientKey(clinicId, patientId);
+            state.persist();
+        }
+        return state;
+    }
+}

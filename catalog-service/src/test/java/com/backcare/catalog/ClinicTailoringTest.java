@@ -1,0 +1,90 @@
+package com.backcare.catalog;
+
+import static com.backcare.localstack.Callers.asAdmin;
+import static com.backcare.localstack.Callers.asClinician;
+import static com.backcare.localstack.Callers.asPatient;
+import static com.backcare.localstack.Callers.newId;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Clinics add their own exercises and hide global ones, for themselves only. */
+@QuarkusTest
+class ClinicTailoringTest {
+
+    private static final String OWN = """
+            {"slug": "%s", "name": "Heel slides", "aliases": ["supine heel slide"], "category": "MOBILITY_STRETCH",
+             "position": "LYING_ON_BACK", "equipment": ["mat"], "impact": "NONE", "spinalLoad": "NONE",
+             "direction": "NEUTRAL", "difficulty": "BEGINNER",
+             "steps": ["Lie on your back, knees bent.", "Slide one heel away until the leg is straight.", "Slide it back."],
+             "dosage": {"reps": "10 each leg", "frequency": "daily"}, "safetyCues": ["Keep the back relaxed."],
+             "regressions": ["ankle-pumps"], "source": "clinic physiotherapy protocol",
+             "ratings": {"nonspecific-low-back-pain": {"rating": "RECOMMENDED"}, "muscle-strain": {"rating": "RECOMMENDED"},
+                         "lumbar-disc-herniation": {"rating": "RECOMMENDED"}, "spinal-stenosis": {"rating": "RECOMMENDED"},
+                         "spondylolisthesis": {"rating": "RECOMMENDED"}, "facet-joint-irritation": {"rating": "RECOMMENDED"},
+                         "radiculopathy": {"rating": "CAUTION", "note": "Stop if the leg tingles."}}}""";
+
+    private String clinic;
+    private String other;
+    private String slug;
+
+    @BeforeEach
+    void twoClinics() {
+        clinic = newId("clinic");
+        other = newId("clinic");
+        slug = "heel-slides-" + clinic.substring(clinic.length() - 8);
+    }
+
+    private String mine() {
+        return "/api/v1/clinics/" + clinic + "/exercises";
+    }
+
+    @Test
+    void aClinicsOwnExerciseIsSeenByItsPeopleOnly() {
+        asAdmin(clinic).contentType("application/json").body(OWN.formatted(slug)).post(mine()).then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/exercises/" + slug));
+        asPatient(clinic, "p1").get("/api/v1/exercises/" + slug).then().statusCode(200).body("name", equalTo("Heel slides"));
+        asClinician(clinic).queryParam("q", "heel slide").get("/api/v1/exercises").then().body("items.slug", hasItem(slug));
+        asPatient(other, "p1").get("/api/v1/exercises/" + slug).then().statusCode(404);
+        asClinician(other).queryParam("limit", 100).get("/api/v1/exercises").then().body("items.slug", not(hasItem(slug)));
+        asAdmin(clinic).get(mine()).then().body("own.slug", hasItem(slug));
+        asAdmin(clinic).delete(mine() + "/" + slug).then().statusCode(204);
+        asPatient(clinic, "p1").get("/api/v1/exercises/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void aHiddenGlobalExerciseDisappearsForThatClinicOnly() {
+        asAdmin(clinic).put(mine() + "/jumping/hidden").then().statusCode(204);
+        asPatient(clinic, "p1").get("/api/v1/exercises/jumping").then().statusCode(404);
+        asClinician(clinic).queryParam("limit", 100).get("/api/v1/exercises").then().body("items.slug", not(hasItem("jumping")));
+        asPatient(other, "p1").get("/api/v1/exercises/jumping").then().statusCode(200);
+        asAdmin(clinic).get(mine()).then().body("hidden", hasItem("jumping"));
+        asAdmin(clinic).delete(mine() + "/jumping/hidden").then().statusCode(204);
+        asPatient(clinic, "p1").get("/api/v1/exercises/jumping").then().statusCode(200);
+    }
+
+    @Test
+    void anIncompleteOrClashingExerciseIsRefusedNamingWhy() {
+        String unrated = OWN.formatted(slug).replace("\"radiculopathy\": {\"rating\"", "\"sciatica\": {\"rating\"");
+        asAdmin(clinic).contentType("application/json").body(unrated).post(mine()).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("ratings"));
+        asAdmin(clinic).contentType("application/json").body(OWN.formatted("walking")).post(mine()).then().statusCode(409);
+        asAdmin(clinic).contentType("application/json").body(OWN.formatted(slug).replace("ankle-pumps", "moonwalk"))
+                .post(mine()).then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("moonwalk"));
+        asAdmin(clinic).put(mine() + "/moonwalk/hidden").then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheClinicsOwnAdminTailorsIt() {
+        asClinician(clinic).get(mine()).then().statusCode(403).contentType("application/problem+json");
+        asPatient(clinic, "p").put(mine() + "/jumping/hidden").then().statusCode(403);
+        asAdmin(other).get(mine()).then().statusCode(404);
+        asAdmin(other).put(mine() + "/jumping/hidden").then().statusCode(404);
+        asAdmin(other).contentType("application/json").body(OWN.formatted(slug)).post(mine()).then().statusCode(404);
+    }
+}

@@ -1,0 +1,185 @@
+package com.backcare.system.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.backcare.events.EntryEventData;
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.EventJson;
+import com.backcare.events.EventType;
+import com.backcare.events.PainReport;
+import com.backcare.events.Topics;
+import com.backcare.localstack.DevTokens;
+import com.backcare.localstack.LocalSystem;
+
+/**
+ * triage-service: (1) at fixed rates of red-flag entries POSTed to the journal, the time from the journal's answer
+ * (its commit) until the patient's status shows the alert through the triage API; (2) how fast triage drains a backlog
+ * of journal events produced while it was down. Run: see README, "Benchmarks".
+ */
+public final class TriageBenchmark {
+
+    private static final String CLINIC = "clinic-bench";
+
+    public static void main(String[] args) throws Exception {
+        int[] rates = Arrays.stream(System.getProperty("rates", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.getInteger("seconds", 30);
+        int backlog = Integer.getInteger("backlog", 100_000);
+        Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
+        var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
+                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+        try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
+            Report report = new Report("triage-service: commit-to-alert latency and backlog drain",
+                    "Red-flag entries (bladder dysfunction) POSTed to journal-service at a fixed rate, each for a new "
+                            + "patient; latency is from the journal's 201 (its commit) until GET /patients/{id}/status "
+                            + "answers EMERGENCY (polled every 20 ms). Everything on one machine.");
+            report.line("| entries/s | entries | alerts seen | commit→visible p50 | p90 | p99 | max (ms) |");
+            report.line("|---|---|---|---|---|---|---|");
+            String journal = settings.service("journal-service").baseUrl();
+            String triage = settings.service("triage-service").baseUrl();
+            latency(journal, triage, 10, 10, "warmup");
+            for (int rate : rates) {
+                report.line(latency(journal, triage, rate, seconds, "r" + rate));
+            }
+            report.line("");
+            report.line(drain(system, backlog));
+            report.publish("triage.md");
+        }
+    }
+
+    private static String latency(String journal, String triage, int rate, int seconds, String tag) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Recorder recorder = new Recorder(3);
+        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        String staff = DevTokens.token(CLINIC, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
+        int total = rate * seconds;
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        int[] seen = new int[1];
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            for (long wait; (wait = intended - System.nanoTime()) > 0;) {
+                LockSupport.parkNanos(wait);
+            }
+            String patient = "pat-" + tag + "-" + i;
+            HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
+                    .header("Authorization", "Bearer " + DevTokens.token(CLINIC, "patient", patient))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
+            HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
+                    .header("Authorization", "Bearer " + staff).build();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pending.add(done);
+            http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenAccept(created -> {
+                long committed = System.nanoTime();
+                poll(http, status, pollers, committed, recorder, done, seen);
+            }).exceptionally(e -> {
+                done.complete(null);
+                return null;
+            });
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        pollers.shutdownNow();
+        Histogram h = recorder.getIntervalHistogram();
+        return "| %d | %d | %d | %s |".formatted(rate, total, seen[0], Report.millis(h));
+    }
+
+    private static void poll(HttpClient http, HttpRequest status, ScheduledExecutorService pollers, long committed,
+            Recorder recorder, CompletableFuture<Void> done, int[] seen) {
+        http.sendAsync(status, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+            if (response.statusCode() == 200 && response.body().contains("\"tier\":\"EMERGENCY\"")) {
+                recorder.recordValue(Math.max(1, (System.nanoTime() - committed) / 1_000));
+                synchronized (seen) {
+                    seen[0]++;
+                }
+                done.complete(null);
+            } else if (System.nanoTime() - committed > TimeUnit.SECONDS.toNanos(60)) {
+                done.complete(null);
+            } else {
+                pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done, seen), 20,
+                        TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Stops triage, produces a backlog of journal events, restarts it and times until its consumer lag is zero. */
+    private static String drain(LocalSystem system, int events) throws Exception {
+        system.crash("triage-service");
+        String bootstrap = system.kafka().bootstrapServers();
+        int patients = 2_000;
+        long produceStart = System.nanoTime();
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144"),
+                new StringSerializer(), new StringSerializer())) {
+            Instant base = Instant.now().minus(Duration.ofDays(30));
+            for (int i = 0; i < events; i++) {
+                String patient = "backlog-" + (i % patients);
+                int n = i / patients; // the n-th entry of this patient, a few hours apart
+                String symptoms = n % 25 == 24 ? ", \"associatedSymptoms\": [{\"code\": \"NUMBNESS\", \"side\": \"LEFT\"}]" : "";
+                PainReport report = EventJson.mapper().readValue("{\"recordedAt\": \"" + base.plus(Duration.ofHours(12L * n))
+                        + "\", \"intensity\": " + (2 + (i * 7 % 6)) + ", \"qualities\": [\"ACHING\"]" + symptoms + "}", PainReport.class);
+                EventEnvelope event = EventEnvelope.of(EventType.ENTRY_RECORDED, "/bench", CLINIC, patient, Instant.now(),
+                        EventJson.mapper().valueToTree(new EntryEventData(UUID.randomUUID().toString(), 1, report)));
+                producer.send(new ProducerRecord<>(Topics.JOURNAL_EVENTS, patient, EventJson.mapper().writeValueAsString(event)));
+            }
+            producer.flush();
+        }
+        double produced = (System.nanoTime() - produceStart) / 1e9;
+        long restart = System.nanoTime();
+        system.restart("triage-service", Duration.ofMinutes(2));
+        double startup = (System.nanoTime() - restart) / 1e9;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (lag(admin) > 0) {
+                Thread.sleep(500);
+                if (System.nanoTime() - restart > TimeUnit.MINUTES.toNanos(20)) {
+                    return "Backlog: gave up after 20 minutes with " + lag(admin) + " events left.";
+                }
+            }
+        }
+        double drained = (System.nanoTime() - restart) / 1e9;
+        return ("Backlog: %d journal events for %d patients (about 1 in 25 with a one-sided leg symptom) produced in %.1f s "
+                + "while triage was down; after a restart (ready in %.1f s) triage drained them in %.1f s from the restart: "
+                + "**%.0f events/s** including start-up, %.0f events/s after it.").formatted(events, patients, produced,
+                startup, drained, events / drained, events / (drained - startup));
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                .listConsumerGroupOffsets("triage-service").partitionsToOffsetAndMetadata().get();
+        var ends = admin.listOffsets(committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.JOURNAL_EVENTS))
+                .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+        long lag = 0;
+        for (var e : ends.entrySet()) {
+            lag += e.getValue().offset() - committed.get(e.getKey()).offset();
+        }
+        return ends.isEmpty() ? Long.MAX_VALUE : lag;
+    }
+}
