@@ -1,0 +1,71 @@
+package com.backcare.system.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import com.backcare.localstack.DevTokens;
+import com.backcare.localstack.LocalSystem;
+
+/**
+ * catalog-service: filtered exercise lists under a fixed arrival rate, plain and as conditional requests that a
+ * gateway cache would send (If-None-Match with the current ETag, answered 304). Run: see README, "Benchmarks".
+ */
+public final class CatalogBenchmark {
+
+    private static final String[] QUERIES = {
+            "condition=lumbar-disc-herniation&limit=20",
+            "condition=spinal-stenosis,radiculopathy&category=CORE_STABILITY,MOBILITY_STRETCH&limit=20",
+            "painLevel=8&equipment=none,mat&limit=20",
+            "q=brid%20dog&limit=20",
+            "condition=spondylolisthesis&include=avoid&maxLoad=LOW&limit=50" };
+
+    public static void main(String[] args) throws Exception {
+        int[] rates = Arrays.stream(System.getProperty("rates", "100,200,400").split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.getInteger("seconds", 30);
+        Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
+        var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
+                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+        try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
+            String catalog = settings.service("catalog-service").baseUrl() + "/api/v1/exercises?";
+            String token = DevTokens.token("clinic-bench", "patient", "pat-bench", Instant.now(), Duration.ofHours(2));
+            OpenLoad load = new OpenLoad();
+            String[] etags = new String[QUERIES.length];
+            for (int i = 0; i < QUERIES.length; i++) {
+                etags[i] = load.client().send(HttpRequest.newBuilder(URI.create(catalog + QUERIES[i]))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+                        .headers().firstValue("ETag").orElseThrow();
+            }
+            java.util.function.IntFunction<HttpRequest> plain = i -> HttpRequest.newBuilder(
+                    URI.create(catalog + QUERIES[i % QUERIES.length])).header("Authorization", "Bearer " + token).build();
+            java.util.function.IntFunction<HttpRequest> conditional = i -> HttpRequest.newBuilder(
+                    URI.create(catalog + QUERIES[i % QUERIES.length])).header("Authorization", "Bearer " + token)
+                    .header("If-None-Match", etags[i % QUERIES.length]).build();
+            Report report = new Report("catalog-service: filtered exercise lists",
+                    "Open-model load over five filtered list queries (condition, several values, pain level, typo "
+                            + "search, include=avoid), " + seconds + " s per rate after a 15 s warm-up; 'conditional' sends "
+                            + "If-None-Match with the current ETag and gets 304. Everything on one machine.");
+            report.line("| requests | rate (req/s) | sent | ok | failed | achieved (req/s) | latency p50 | p90 | p99 | max (ms) |");
+            report.line("|---|---|---|---|---|---|---|---|---|---|");
+            load.run(100, 15, plain, s -> s == 200);
+            for (int rate : rates) {
+                OpenLoad.Result r = load.run(rate, seconds, plain, s -> s == 200);
+                report.line(row("plain (200)", r));
+                r = load.run(rate, seconds, conditional, s -> s == 304);
+                report.line(row("conditional (304)", r));
+            }
+            report.publish("catalog.md");
+        }
+    }
+
+    private static String row(String kind, OpenLoad.Result r) {
+        return "| %s | %d | %d | %d | %d | %.0f | %s |".formatted(kind, r.rate(), r.sent(), r.succeeded(), r.failed(),
+                r.achievedPerSecond(), Report.millis(r.latencyMicros()));
+    }
+}
