@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import com.backcare.catalog.persistence.PatientEntryDigestEntity;
 import com.backcare.catalog.persistence.PatientStateEntity;
+import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -69,7 +70,7 @@ public class PatientSignals {
     }
 
     private void digest(EventEnvelope event, EntryEventData data) {
-        var key = new PatientEntryDigestEntity.Key(event.clinicid(), event.patientid(), UUID.fromString(data.entryId()));
+        var key = new PatientEntryKey(event.clinicid(), event.patientid(), UUID.fromString(data.entryId()));
         PatientEntryDigestEntity digest = PatientEntryDigestEntity.findById(key);
         if (digest != null && digest.revision >= data.revision()) {
             return;

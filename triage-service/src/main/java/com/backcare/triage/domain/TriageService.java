@@ -22,6 +22,7 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 import com.backcare.commons.persistence.PatientKey;
+import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -96,7 +97,7 @@ public class TriageService {
         Instant from = report.recordedAt();
         if (stored == null) {
             stored = new PatientEntryEntity();
-            stored.key = new PatientEntryEntity.Key(event.clinicid(), event.patientid(), entryId);
+            stored.key = new PatientEntryKey(event.clinicid(), event.patientid(), entryId);
         } else if (stored.recordedAt.isBefore(from)) {
             from = stored.recordedAt;
         }

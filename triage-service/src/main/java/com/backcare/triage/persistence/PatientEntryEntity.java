@@ -1,13 +1,11 @@
 package com.backcare.triage.persistence;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -18,6 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 import com.backcare.events.PainReport;
 
+import com.backcare.commons.persistence.PatientEntryKey;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The latest revision of one journal entry, as the rules see it. */
@@ -26,7 +26,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PatientEntryEntity extends PanacheEntityBase {
 
     @EmbeddedId
-    public Key key;
+    public PatientEntryKey key;
     public int revision;
     @NotNull
     @Column(name = "recorded_at")
@@ -38,7 +38,7 @@ public class PatientEntryEntity extends PanacheEntityBase {
     public boolean deleted;
 
     public static Optional<PatientEntryEntity> findEntry(String clinicId, String patientId, UUID entryId) {
-        return findByIdOptional(new Key(clinicId, patientId, entryId));
+        return findByIdOptional(new PatientEntryKey(clinicId, patientId, entryId));
     }
 
     /** The patient's live entries recorded in [from, to], oldest first. */
@@ -55,36 +55,5 @@ public class PatientEntryEntity extends PanacheEntityBase {
 
     public static boolean knownPatient(String clinicId, String patientId) {
         return count("key.clinicId = ?1 and key.patientId = ?2", clinicId, patientId) > 0;
-    }
-
-    /** Which entry of which patient. */
-    @Embeddable
-    public static class Key implements Serializable {
-        @Column(name = "clinic_id")
-        public String clinicId;
-        @Column(name = "patient_id")
-        public String patientId;
-        @Column(name = "entry_id")
-        public UUID entryId;
-
-        public Key() {
-        }
-
-        public Key(String clinicId, String patientId, UUID entryId) {
-            this.clinicId = clinicId;
-            this.patientId = patientId;
-            this.entryId = entryId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.clinicId.equals(clinicId) && k.patientId.equals(patientId)
-                    && k.entryId.equals(entryId);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(clinicId, patientId, entryId);
-        }
     }
 }
