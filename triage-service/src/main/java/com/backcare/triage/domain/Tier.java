@@ -28,8 +28,4 @@ public enum Tier {
     public Optional<Duration> defaultAcknowledgeWithin() {
         return Optional.ofNullable(defaultAcknowledgeWithin);
     }
-
-    public boolean isMoreUrgentThan(Tier other) {
-        return other == null || rank() < other.rank();
-    }
 }
