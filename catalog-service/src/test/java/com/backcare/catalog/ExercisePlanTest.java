@@ -109,6 +109,18 @@ class ExercisePlanTest {
     }
 
     @Test
+    void untilTriageHasAnsweredOnARecentEntryWithSymptomsOnlyGentleWorkIsPlanned() {
+        entry(Duration.ofMinutes(5), "\"intensity\": 4, \"associatedSymptoms\": [{\"code\": \"GAIT_DISTURBANCE\"}]");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPatient(clinic, patient).get(plan()).then()
+                .statusCode(200).body("notes", hasItem(containsString("triage has not answered"))));
+        asPatient(clinic, patient).get(plan()).then().body("main.slug", not(hasItem("walking")));
+        status("SOON"); // triage's answer arrives
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPatient(clinic, patient).get(plan()).then()
+                .body("triageTier", equalTo("SOON")).body("triageStatusAsOf", notNullValue())
+                .body("notes", not(hasItem(containsString("triage has not answered")))));
+    }
+
+    @Test
     void theTenPercentRuleCapsTheSession() {
         entry(Duration.ofDays(10), "\"intensity\": 2, \"exercises\": [{\"exercise\": \"walking\", \"durationMinutes\": 60}]");
         entry(Duration.ofDays(2), "\"intensity\": 2, \"exercises\": [{\"exercise\": \"walking\", \"durationMinutes\": 50}]");

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExercisePlan(String patientId, int requestedMinutes, int plannedMinutes, String triageTier,
-        List<String> conditions, String advice, List<Item> warmUp, List<Item> main, List<Item> coolDown,
+        java.time.Instant triageStatusAsOf, List<String> conditions, String advice, List<Item> warmUp, List<Item> main, List<Item> coolDown,
         List<String> notes) {
 
     /** One exercise of the session. */

@@ -98,6 +98,8 @@ public class PatientSignals {
                 .map(e -> new PatientEntryDigestEntity.LoggedExercise(e.exercise().trim().toLowerCase(java.util.Locale.ROOT),
                         e.durationMinutes())).toList();
         digest.exercises = logged;
+        digest.symptoms = !r.associatedSymptoms().isEmpty() || r.trauma() == com.backcare.events.vocabulary.Trauma.MAJOR;
+        digest.eventTime = event.time();
         digest.deleted = false;
         digest.persist();
     }

@@ -73,15 +73,20 @@ public class PlanService {
         if (tier.equals("EMERGENCY") || tier.equals("URGENT")) {
             List<String> advice = state.triageAdvice.isEmpty()
                     ? List.of("Contact your clinic or an emergency department before exercising.") : state.triageAdvice;
-            return new ExercisePlan(patientId, minutes, 0, tier, conditions,
+            return new ExercisePlan(patientId, minutes, 0, tier, state.statusTime, conditions,
                     "No exercise today: your last journal entry needs medical attention first. " + String.join(" ", advice),
                     List.of(), List.of(), List.of(), notes);
         }
 
         Integer recentPain = recent.stream().filter(d -> d.recordedAt.isAfter(now.minus(Duration.ofDays(3))))
                 .reduce((a, b) -> b).map(d -> d.intensity).orElse(null);
-        boolean gentle = tier.equals("SOON") || recentPain != null && recentPain >= ExerciseFilter.SEVERE_PAIN;
-        if (tier.equals("SOON")) {
+        boolean awaitingTriage = awaitingTriage(recent, state, now);
+        boolean gentle = tier.equals("SOON") || awaitingTriage
+                || recentPain != null && recentPain >= ExerciseFilter.SEVERE_PAIN;
+        if (awaitingTriage) {
+            notes.add("Your latest entry reports symptoms or severe pain and triage has not answered on it yet: "
+                    + "gentle work only until it has. If you feel worse, contact your clinic.");
+        } else if (tier.equals("SOON")) {
             notes.add("Gentle work only until your clinician has reviewed you (triage status SOON).");
         } else if (gentle) {
             notes.add("Gentle work only: your last entries report pain of " + recentPain + "/10.");
@@ -118,7 +123,19 @@ public class PlanService {
         String advice = tier.equals("SOON")
                 ? "Keep moving gently and book the clinician review you have been asked to."
                 : "Stop any exercise that brings on sharp, burning or electric pain, or symptoms in the legs.";
-        return new ExercisePlan(patientId, minutes, total, tier, conditions, advice, warmUp, main, coolDown, notes);
+        return new ExercisePlan(patientId, minutes, total, tier, state == null ? null : state.statusTime, conditions,
+                advice, warmUp, main, coolDown, notes);
+    }
+
+    /**
+     * Triage's status reaches the catalog by event, a moment after the entry that caused it. Until the status has
+     * caught up with a recent entry that reports symptoms or pain of 7 or more, the plan errs on the gentle side.
+     */
+    private static boolean awaitingTriage(List<PatientEntryDigestEntity> recent, PatientStateEntity state, Instant now) {
+        Instant statusTime = state == null ? null : state.statusTime;
+        return recent.stream().filter(d -> d.eventTime != null && d.eventTime.isAfter(now.minus(Duration.ofHours(24))))
+                .filter(d -> d.symptoms || d.intensity >= ExerciseFilter.SEVERE_PAIN)
+                .anyMatch(d -> statusTime == null || d.eventTime.isAfter(statusTime));
     }
 
     /** Exercises logged in the 48 h before concerning pain, with the day of that pain. */

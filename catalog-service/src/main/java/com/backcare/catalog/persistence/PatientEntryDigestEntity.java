@@ -27,6 +27,11 @@ public class PatientEntryDigestEntity extends PanacheEntityBase {
     public Instant recordedAt;
     public int intensity;
     public boolean concerning;
+    /** The entry reported an associated symptom (numbness, bladder trouble, fever...). */
+    public boolean symptoms;
+    /** When the journal committed this revision (the event's time). */
+    @Column(name = "event_time")
+    public Instant eventTime;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<LoggedExercise> exercises;
     public boolean deleted;
