@@ -36,6 +36,13 @@ public interface TriageConfig {
         /** Deliveries sent at once. */
         @WithDefault("20")
         int batchSize();
+
+        /**
+         * Whether webhooks may target loopback, private or link-local addresses. Off in production, so a webhook
+         * cannot be aimed at the clinic's internal network (SSRF); on for local runs and tests.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
     }
 
     /** Escalation of unacknowledged alerts. */

@@ -25,6 +25,8 @@ public class Webhooks {
 
     @Inject
     Caller caller;
+    @Inject
+    com.backcare.triage.TriageConfig config;
 
     Clock clock = Clock.systemUTC();
 
@@ -40,6 +42,10 @@ public class Webhooks {
         if (!uri.isAbsolute() || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw ApiProblem.invalidField("url", "must be an absolute http or https URL");
+        }
+        if (!config.webhooks().allowPrivateTargets() && isPrivate(uri.getHost())) {
+            throw ApiProblem.invalidField("url", "must point to a public address, not a loopback, private or "
+                    + "link-local one");
         }
         WebhookEntity webhook = new WebhookEntity();
         webhook.id = UUID.randomUUID();
@@ -91,6 +97,21 @@ public class Webhooks {
             throw ApiProblem.notFound("no webhook " + webhookId);
         }
         return webhook;
+    }
+
+    /** True when the host is, or resolves to, an address inside this network rather than on the internet. */
+    static boolean isPrivate(String host) {
+        try {
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
+                if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                        || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.UnknownHostException e) {
+            throw ApiProblem.invalidField("url", "host " + host + " does not resolve");
+        }
     }
 
     private static String newSecret() {

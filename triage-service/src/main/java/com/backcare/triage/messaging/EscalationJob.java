@@ -21,7 +21,8 @@ public class EscalationJob {
     @Inject
     AlertLifecycle lifecycle;
 
-    @Scheduled(every = "${triage.escalation.check-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${triage.escalation.check-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void escalate() {
         int escalated;
         do {

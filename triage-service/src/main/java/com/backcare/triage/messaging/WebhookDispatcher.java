@@ -50,7 +50,8 @@ public class WebhookDispatcher {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     Clock clock = Clock.systemUTC();
 
-    @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
         while (deliverBatch() == config.webhooks().batchSize()) {
             // a full batch: more may be due
