@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import com.backcare.commons.persistence.Where;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 
 /** One access to a patient's data: who, in what role, did what, when, and how it ended. Append-only. */
 @Entity
@@ -44,24 +45,12 @@ public class AuditRecordEntity extends PanacheEntityBase {
     /** Newest first; {@code after} is the (at, id) of the last record of the previous page. */
     public static List<AuditRecordEntity> page(String clinicId, String patientId, Instant from, Instant to,
             Instant afterAt, Long afterId, int limit) {
-        StringBuilder q = new StringBuilder("clinicId = :clinic");
-        Parameters p = Parameters.with("clinic", clinicId);
-        if (patientId != null) {
-            q.append(" and patientId = :patient");
-            p.and("patient", patientId);
-        }
-        if (from != null) {
-            q.append(" and at >= :from");
-            p.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and at < :to");
-            p.and("to", to);
-        }
-        if (afterAt != null) {
-            q.append(" and (at < :afterAt or (at = :afterAt and id < :afterId))");
-            p.and("afterAt", afterAt).and("afterId", afterId);
-        }
-        return find(q.append(" order by at desc, id desc").toString(), p).page(0, limit).list();
+        Where where = Where.of("clinicId = :clinic", "clinic", clinicId)
+                .and("patientId = :patient", "patient", patientId)
+                .and("at >= :from", "from", from)
+                .and("at < :to", "to", to)
+                .after("(at < :afterAt or (at = :afterAt and id < :afterId))", afterAt != null,
+                        "afterAt", afterAt, "afterId", afterId);
+        return find(where.orderedBy("at desc, id desc"), where.parameters()).page(0, limit).list();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.backcare.commons.persistence.Where;
 import com.backcare.events.PainReport;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -84,21 +85,12 @@ public class PainEntryEntity extends PanacheEntityBase {
     /** Newest first; {@code after} is the (recordedAt, id) of the last entry of the previous page. */
     public static List<PainEntryEntity> timeline(String clinicId, String patientId, Instant from, Instant to,
             Instant afterRecordedAt, UUID afterId, int limit) {
-        StringBuilder q = new StringBuilder("clinicId = :clinic and patientId = :patient and deletedAt is null");
-        Parameters p = Parameters.with("clinic", clinicId).and("patient", patientId);
-        if (from != null) {
-            q.append(" and recordedAt >= :from");
-            p.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and recordedAt < :to");
-            p.and("to", to);
-        }
-        if (afterRecordedAt != null) {
-            q.append(" and (recordedAt < :afterAt or (recordedAt = :afterAt and id < :afterId))");
-            p.and("afterAt", afterRecordedAt).and("afterId", afterId);
-        }
-        q.append(" order by recordedAt desc, id desc");
-        return find(q.toString(), p).page(0, limit).list();
+        Where where = Where.of("clinicId = :clinic and deletedAt is null", "clinic", clinicId)
+                .and("patientId = :patient", "patient", patientId)
+                .and("recordedAt >= :from", "from", from)
+                .and("recordedAt < :to", "to", to)
+                .after("(recordedAt < :afterAt or (recordedAt = :afterAt and id < :afterId))", afterRecordedAt != null,
+                        "afterAt", afterRecordedAt, "afterId", afterId);
+        return find(where.orderedBy("recordedAt desc, id desc"), where.parameters()).page(0, limit).list();
     }
 }

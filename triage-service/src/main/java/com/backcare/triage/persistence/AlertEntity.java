@@ -20,11 +20,11 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.backcare.commons.persistence.Where;
 import com.backcare.triage.domain.AlertStatus;
 import com.backcare.triage.domain.Tier;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 
 /** An alert: one rule that fired for one patient, with the entries that are its evidence. */
 @Entity
@@ -98,38 +98,17 @@ public class AlertEntity extends PanacheEntityBase {
     /** The clinic's queue: most urgent tier first, then oldest first; {@code after} is the last row's sort key. */
     public static List<AlertEntity> queue(String clinicId, String patientId, Set<Tier> tiers, Set<AlertStatus> statuses,
             Set<String> rules, Instant from, Instant to, AlertCursor after, int limit) {
-        StringBuilder q = new StringBuilder("clinicId = :clinic");
-        Parameters p = Parameters.with("clinic", clinicId);
-        if (patientId != null) {
-            q.append(" and patientId = :patient");
-            p.and("patient", patientId);
-        }
-        if (!tiers.isEmpty()) {
-            q.append(" and tier in :tiers");
-            p.and("tiers", tiers);
-        }
-        if (!statuses.isEmpty()) {
-            q.append(" and status in :statuses");
-            p.and("statuses", statuses);
-        }
-        if (!rules.isEmpty()) {
-            q.append(" and rule in :rules");
-            p.and("rules", rules);
-        }
-        if (from != null) {
-            q.append(" and createdAt >= :from");
-            p.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and createdAt < :to");
-            p.and("to", to);
-        }
-        if (after != null) {
-            q.append(" and (tierRank > :rank or (tierRank = :rank and (createdAt > :at or (createdAt = :at and id > :id))))");
-            p.and("rank", after.tierRank()).and("at", after.createdAt()).and("id", after.id());
-        }
-        q.append(" order by tierRank, createdAt, id");
-        return find(q.toString(), p).page(0, limit).list();
+        Where where = Where.of("clinicId = :clinic", "clinic", clinicId)
+                .and("patientId = :patient", "patient", patientId)
+                .and("tier in :tiers", "tiers", tiers)
+                .and("status in :statuses", "statuses", statuses)
+                .and("rule in :rules", "rules", rules)
+                .and("createdAt >= :from", "from", from)
+                .and("createdAt < :to", "to", to)
+                .after("(tierRank > :rank or (tierRank = :rank and (createdAt > :at or (createdAt = :at and id > :id))))",
+                        after != null, "rank", after == null ? null : after.tierRank(),
+                        "at", after == null ? null : after.createdAt(), "id", after == null ? null : after.id());
+        return find(where.orderedBy("tierRank, createdAt, id"), where.parameters()).page(0, limit).list();
     }
 
     /** The sort key of one row of the queue. */
