@@ -37,6 +37,24 @@ public record EventEnvelope(
                 "application/json", type.dataSchema(), clinicId, patientId, type.schemaVersion(), data);
     }
 
+    /** Reads an envelope, or fails with an IllegalArgumentException that says why the record is not one. */
+    public static EventEnvelope decode(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        EventEnvelope event;
+        try {
+            event = EventJson.mapper().readValue(json, EventEnvelope.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a CloudEvents JSON envelope: " + e.getOriginalMessage(), e);
+        }
+        String defect = event.defect();
+        if (defect != null) {
+            throw new IllegalArgumentException("invalid envelope: " + defect);
+        }
+        return event;
+    }
+
     /** The reasons this envelope cannot be processed, or null when it is well formed. */
     public String defect() {
         if (!SPEC_VERSION.equals(specversion)) {

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.backcare.catalog.persistence.PatientEntryDigestEntity;
 import com.backcare.catalog.persistence.PatientStateEntity;
 import com.backcare.commons.persistence.PatientEntryKey;
+import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -35,13 +35,11 @@ public class PatientSignals {
             PainQuality.TINGLING, PainQuality.ELECTRIC);
 
     @Inject
-    EntityManager em;
+    ProcessedEvents processed;
 
     @Transactional
     public void apply(EventEnvelope event) {
-        int inserted = em.createNativeQuery("INSERT INTO processed_event (event_id, processed_at) VALUES (?1, now()) "
-                + "ON CONFLICT DO NOTHING").setParameter(1, event.id()).executeUpdate();
-        if (inserted == 0) {
+        if (!processed.firstTime(event.id())) {
             return;
         }
         try {

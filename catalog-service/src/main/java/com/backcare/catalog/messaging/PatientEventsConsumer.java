@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.backcare.catalog.domain.PatientSignals;
 import com.backcare.events.EventEnvelope;
-import com.backcare.events.EventJson;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -27,26 +26,13 @@ public class PatientEventsConsumer {
     @Blocking
     @Retry(maxRetries = 10, delay = 500, maxDuration = 60_000, abortOn = IllegalArgumentException.class)
     public void journal(ConsumerRecord<String, String> record) {
-        signals.apply(decode(record.value()));
+        signals.apply(EventEnvelope.decode(record.value()));
     }
 
     @Incoming("patient-status")
     @Blocking
     @Retry(maxRetries = 10, delay = 500, maxDuration = 60_000, abortOn = IllegalArgumentException.class)
     public void status(ConsumerRecord<String, String> record) {
-        signals.apply(decode(record.value()));
-    }
-
-    private static EventEnvelope decode(String value) {
-        try {
-            EventEnvelope event = EventJson.mapper().readValue(value, EventEnvelope.class);
-            String defect = event.defect();
-            if (defect != null) {
-                throw new IllegalArgumentException("invalid envelope: " + defect);
-            }
-            return event;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | NullPointerException e) {
-            throw new IllegalArgumentException("not a CloudEvents JSON envelope", e);
-        }
+        signals.apply(EventEnvelope.decode(record.value()));
     }
 }

@@ -22,6 +22,7 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 import com.backcare.commons.persistence.PatientKey;
+import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
@@ -36,7 +37,6 @@ import com.backcare.triage.persistence.AlertFindingEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
 import com.backcare.triage.persistence.PatientEntryEntity;
 import com.backcare.triage.persistence.PatientProfileEntity;
-import com.backcare.triage.persistence.ProcessedEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

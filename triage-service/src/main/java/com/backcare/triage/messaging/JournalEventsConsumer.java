@@ -10,11 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.backcare.events.EventEnvelope;
-import com.backcare.events.EventJson;
 import com.backcare.triage.domain.InvalidEventException;
 import com.backcare.triage.domain.TriageService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -25,7 +22,6 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class JournalEventsConsumer {
 
-    private final ObjectMapper json = EventJson.mapper();
     @Inject
     TriageService triage;
 
@@ -40,20 +36,11 @@ public class JournalEventsConsumer {
         triage.apply(event);
     }
 
-    private EventEnvelope decode(String value) {
-        if (value == null) {
-            throw new InvalidEventException("empty record");
-        }
-        EventEnvelope event;
+    private static EventEnvelope decode(String value) {
         try {
-            event = json.readValue(value, EventEnvelope.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("not a CloudEvents JSON envelope: " + e.getOriginalMessage(), e);
+            return EventEnvelope.decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(e.getMessage(), e);
         }
-        String defect = event.defect();
-        if (defect != null) {
-            throw new InvalidEventException("invalid envelope: " + defect);
-        }
-        return event;
     }
 }

@@ -1,11 +1,14 @@
-package com.backcare.triage.persistence;
+package com.backcare.commons.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Remembers applied event ids, in the same transaction as their effects. */
+/**
+ * Remembers applied event ids (a service's {@code processed_event} table), in the same transaction as their effects:
+ * how every consumer stays idempotent.
+ */
 @ApplicationScoped
 public class ProcessedEvents {
 
