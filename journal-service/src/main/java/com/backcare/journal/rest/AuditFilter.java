@@ -58,9 +58,7 @@ public class AuditFilter {
         if (clinicId == null || !clinicId.matches(Caller.ID_PATTERN)) {
             return null;
         }
-        var roles = identity.getRoles();
-        String role = roles.contains(Roles.CLINIC_ADMIN) ? Roles.CLINIC_ADMIN : roles.contains(Roles.CLINICIAN)
-                ? Roles.CLINICIAN : roles.contains(Roles.PATIENT) ? Roles.PATIENT : "other";
-        return new AuditTrail.Access(clinicId, patientId, jwt.getSubject(), role, action, status);
+        return new AuditTrail.Access(clinicId, patientId, jwt.getSubject(), Roles.primaryOf(identity.getRoles()), action,
+                status);
     }
 }

@@ -43,12 +43,8 @@ public class Caller {
         return jwt.getGroups().contains(Roles.CLINICIAN) || jwt.getGroups().contains(Roles.CLINIC_ADMIN);
     }
 
-    public boolean isClinicAdmin() {
-        return jwt.getGroups().contains(Roles.CLINIC_ADMIN);
-    }
-
     public String role() {
-        return isClinicAdmin() ? Roles.CLINIC_ADMIN : isStaff() ? Roles.CLINICIAN : Roles.PATIENT;
+        return Roles.primaryOf(jwt.getGroups());
     }
 
     /**

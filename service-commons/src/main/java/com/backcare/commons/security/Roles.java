@@ -9,4 +9,10 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** The role a set of groups acts in, the broadest first; "other" when it holds none of ours. */
+    public static String primaryOf(java.util.Set<String> groups) {
+        return groups.contains(CLINIC_ADMIN) ? CLINIC_ADMIN : groups.contains(CLINICIAN) ? CLINICIAN
+                : groups.contains(PATIENT) ? PATIENT : "other";
+    }
 }

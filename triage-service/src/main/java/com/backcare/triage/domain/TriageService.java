@@ -173,10 +173,8 @@ public class TriageService {
             }
         }
         for (var found : current.entrySet()) {
+            // Every anchor here is recorded at or after from, so its stored finding, if any, is already in scope.
             AlertFindingEntity finding = stored.get(found.getKey());
-            if (finding == null) {
-                finding = AlertFindingEntity.findById(found.getKey());
-            }
             Finding f = found.getValue().finding();
             if (finding != null && finding.active) {
                 if (!finding.evidence.equals(f.evidence())) {
