@@ -26,7 +26,8 @@ public class GlobalCatalog {
     @Transactional
     void load(@Observes StartupEvent event) {
         Map<String, ExerciseContent> loaded = new LinkedHashMap<>();
-        ExerciseEntity.<ExerciseEntity>list("clinicId is null order by slug").forEach(e -> loaded.put(e.slug, e.content));
+        ExerciseEntity.<ExerciseEntity>listAll(io.quarkus.panache.common.Sort.by("slug"))
+                .forEach(e -> loaded.put(e.slug, e.content));
         exercises = Map.copyOf(loaded);
         conditions = ConditionEntity.<ConditionEntity>listAll(io.quarkus.panache.common.Sort.by("slug")).stream()
                 .map(c -> c.content).toList();
