@@ -1,5 +1,7 @@
 package com.backcare.events;
 
+import jakarta.validation.Valid;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -7,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * carries none. A consumer keeps the highest revision it has seen, so a late older revision changes nothing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EntryEventData(String entryId, int revision, PainReport entry) {
+public record EntryEventData(String entryId, int revision, @Valid PainReport entry) {
 }

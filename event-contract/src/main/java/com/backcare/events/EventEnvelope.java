@@ -63,6 +63,9 @@ public record EventEnvelope(
         if (id == null || id.isBlank()) {
             return "id is missing";
         }
+        if (source == null || source.isBlank()) {
+            return "source is missing";
+        }
         if (type == null || type.isBlank()) {
             return "type is missing";
         }

@@ -11,6 +11,10 @@ public final class Topics {
     public static final String PATIENT_STATUS_EVENTS = "backcare.triage.patient-status";
     /** Journal events that triage-service could not decode or validate, with the reason in the headers. */
     public static final String TRIAGE_DEAD_LETTERS = "backcare.triage.journal-events.dlq";
+    /** Journal events that catalog-service could not decode or validate. */
+    public static final String CATALOG_JOURNAL_DEAD_LETTERS = "backcare.catalog.journal-events.dlq";
+    /** Patient-status events that catalog-service could not decode or validate. */
+    public static final String CATALOG_STATUS_DEAD_LETTERS = "backcare.catalog.patient-status.dlq";
 
     private Topics() {
     }

@@ -1,5 +1,6 @@
 package com.backcare.localstack;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.backcare.events.EntryEventData;
@@ -20,6 +22,7 @@ import com.backcare.events.Topics;
 public final class Events {
 
     private static KafkaProducer<String, String> producer;
+    private static KafkaProducer<String, byte[]> rawProducer;
 
     private Events() {
     }
@@ -46,8 +49,13 @@ public final class Events {
     public static void publish(EventEnvelope event) {
         String topic = java.util.Arrays.stream(EventType.values()).filter(event::is).findFirst()
                 .map(EventType::topic).orElse(Topics.JOURNAL_EVENTS);
+        send(topic, event.patientid(), json(event));
+    }
+
+    /** The event as its producer writes it. */
+    public static String json(EventEnvelope event) {
         try {
-            send(topic, event.patientid(), EventJson.mapper().writeValueAsString(event));
+            return EventJson.mapper().writeValueAsString(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -56,6 +64,24 @@ public final class Events {
     public static void send(String topic, String key, String value) {
         try {
             producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends any bytes with any headers, as a broken or hostile producer might; waits for the acknowledgement. */
+    public static void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        synchronized (Events.class) {
+            if (rawProducer == null) {
+                rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedTestStack.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                        new StringSerializer(), new ByteArraySerializer());
+            }
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            rawProducer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

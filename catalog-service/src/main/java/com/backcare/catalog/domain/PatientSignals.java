@@ -10,12 +10,13 @@ import jakarta.transaction.Transactional;
 
 import com.backcare.catalog.persistence.PatientEntryDigestEntity;
 import com.backcare.catalog.persistence.PatientStateEntity;
+import com.backcare.commons.events.EventContract;
 import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
-import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
+import com.backcare.events.InvalidEventException;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.events.ProfileEventData;
@@ -36,39 +37,40 @@ public class PatientSignals {
 
     @Inject
     ProcessedEvents processed;
+    @Inject
+    EventContract contract;
 
     @Transactional
     public void apply(EventEnvelope event) {
         if (!processed.firstTime(event.id())) {
             return;
         }
-        try {
-            if (event.is(EventType.PROFILE_CHANGED)) {
-                ProfileEventData data = EventJson.mapper().treeToValue(event.data(), ProfileEventData.class);
-                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
-                if (data.revision() > state.profileRevision && data.profile() != null) {
-                    state.profileRevision = data.revision();
-                    state.conditions = new java.util.ArrayList<>(data.profile().conditions());
-                }
-            } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
-                PatientStatusEventData data = EventJson.mapper().treeToValue(event.data(), PatientStatusEventData.class);
-                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
-                if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
-                    state.statusTime = event.time();
-                    state.triageTier = data.tier();
-                    state.triageAdvice = new java.util.ArrayList<>(data.advice());
-                }
-            } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
-                    || event.is(EventType.ENTRY_DELETED)) {
-                digest(event, EventJson.mapper().treeToValue(event.data(), EntryEventData.class));
+        if (event.is(EventType.PROFILE_CHANGED)) {
+            ProfileEventData data = contract.data(event, ProfileEventData.class);
+            PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+            if (data.revision() > state.profileRevision && data.profile() != null) {
+                state.profileRevision = data.revision();
+                state.conditions = new java.util.ArrayList<>(data.profile().conditions());
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("event data does not match " + event.type() + ": " + e.getMessage(), e);
+        } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
+            PatientStatusEventData data = contract.data(event, PatientStatusEventData.class);
+            if (data.tier() == null || data.advice() == null) {
+                throw new InvalidEventException("data.tier and data.advice are required");
+            }
+            PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+            if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
+                state.statusTime = event.time();
+                state.triageTier = data.tier();
+                state.triageAdvice = new java.util.ArrayList<>(data.advice());
+            }
+        } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
+                || event.is(EventType.ENTRY_DELETED)) {
+            digest(event, contract.data(event, EntryEventData.class));
         }
     }
 
     private void digest(EventEnvelope event, EntryEventData data) {
-        var key = new PatientEntryKey(event.clinicid(), event.patientid(), UUID.fromString(data.entryId()));
+        var key = new PatientEntryKey(event.clinicid(), event.patientid(), entryId(data));
         PatientEntryDigestEntity digest = PatientEntryDigestEntity.findById(key);
         if (digest != null && digest.revision >= data.revision()) {
             return;
@@ -100,5 +102,13 @@ public class PatientSignals {
         digest.eventTime = event.time();
         digest.deleted = false;
         digest.persist();
+    }
+
+    private static UUID entryId(EntryEventData data) {
+        try {
+            return UUID.fromString(data.entryId());
+        } catch (RuntimeException e) {
+            throw new InvalidEventException("data.entryId is not a UUID");
+        }
     }
 }

@@ -4,17 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.backcare.catalog.domain.PatientSignals;
+import com.backcare.commons.messaging.IncomingEvents;
+import com.backcare.commons.persistence.PassingFailures;
 import com.backcare.events.EventEnvelope;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads the journal's events and triage's patient-status events for the personal plan. An event that cannot be
- * decoded goes to the channel's dead-letter topic; a passing failure is retried in place.
+ * decoded or breaks the contract goes to the channel's dead-letter topic, byte for byte; a passing failure (the
+ * database restarting) is waited out in place.
  */
 @ApplicationScoped
 public class PatientEventsConsumer {
@@ -24,15 +26,18 @@ public class PatientEventsConsumer {
 
     @Incoming("journal-events")
     @Blocking
-    @Retry(maxRetries = 10, delay = 500, maxDuration = 60_000, abortOn = IllegalArgumentException.class)
-    public void journal(ConsumerRecord<String, String> record) {
-        signals.apply(EventEnvelope.decode(record.value()));
+    public void journal(ConsumerRecord<String, byte[]> record) {
+        apply(record);
     }
 
     @Incoming("patient-status")
     @Blocking
-    @Retry(maxRetries = 10, delay = 500, maxDuration = 60_000, abortOn = IllegalArgumentException.class)
-    public void status(ConsumerRecord<String, String> record) {
-        signals.apply(EventEnvelope.decode(record.value()));
+    public void status(ConsumerRecord<String, byte[]> record) {
+        apply(record);
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event = IncomingEvents.decode(record);
+        PassingFailures.retry(record.topic() + " event " + event.id(), () -> signals.apply(event));
     }
 }

@@ -16,18 +16,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
+import com.backcare.commons.events.EventContract;
 import com.backcare.commons.persistence.PatientKey;
 import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
-import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
+import com.backcare.events.InvalidEventException;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.ProfileEventData;
@@ -37,8 +36,6 @@ import com.backcare.triage.persistence.AlertFindingEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
 import com.backcare.triage.persistence.PatientEntryEntity;
 import com.backcare.triage.persistence.PatientProfileEntity;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applies journal events, each once and in one transaction with all its effects. After an entry changes, the rules
@@ -54,11 +51,10 @@ public class TriageService {
     /** How far back the rules look: beyond every window of triage-rules.md. */
     static final Duration HISTORY_HORIZON = Duration.ofDays(90);
 
-    private final ObjectMapper json = EventJson.mapper();
     @Inject
     ProcessedEvents processed;
     @Inject
-    Validator validator;
+    EventContract contract;
     @Inject
     AlertChangeRecorder changes;
 
@@ -71,11 +67,11 @@ public class TriageService {
         }
         String statusBefore = AlertChangeRecorder.highestTierOf(event.clinicid(), event.patientid());
         if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
-            applyEntry(event, data(event, EntryEventData.class));
+            applyEntry(event, contract.data(event, EntryEventData.class));
         } else if (event.is(EventType.ENTRY_DELETED)) {
-            applyDeletion(event, data(event, EntryEventData.class));
+            applyDeletion(event, contract.data(event, EntryEventData.class));
         } else if (event.is(EventType.PROFILE_CHANGED)) {
-            applyProfile(event, data(event, ProfileEventData.class));
+            applyProfile(event, contract.data(event, ProfileEventData.class));
         } else {
             LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.type(), event.schemaversion());
             return;
@@ -89,7 +85,6 @@ public class TriageService {
         if (report == null || report.recordedAt() == null) {
             throw new InvalidEventException("data.entry with recordedAt is required");
         }
-        requireValid(report);
         PatientEntryEntity stored = PatientEntryEntity.findEntry(event.clinicid(), event.patientid(), entryId).orElse(null);
         if (stored != null && stored.revision >= data.revision()) {
             return; // a late older revision: what we hold is newer
@@ -125,7 +120,6 @@ public class TriageService {
         if (data.profile() == null) {
             throw new InvalidEventException("data.profile is required");
         }
-        requireValid(data.profile());
         PatientProfileEntity stored = PatientProfileEntity.findFor(event.clinicid(), event.patientid()).orElse(null);
         if (stored != null && stored.revision >= data.revision()) {
             return;
@@ -263,24 +257,6 @@ public class TriageService {
 
     /** A finding and when its anchor entry was recorded. */
     private record Found(Finding finding, Instant anchorRecordedAt) {
-    }
-
-    private <T> T data(EventEnvelope event, Class<T> type) {
-        try {
-            return json.treeToValue(event.data(), type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidEventException("data does not match " + event.type() + " v" + event.schemaversion()
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    private <T> void requireValid(T value) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            List<String> problems = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                    .toList();
-            throw new InvalidEventException("data breaks the contract: " + String.join("; ", problems));
-        }
     }
 
     private static UUID entryId(EntryEventData data) {

@@ -1,4 +1,4 @@
-package com.backcare.triage.domain;
+package com.backcare.events;
 
 /** An event that can never be applied (undecodable, or breaking the contract): it goes to the dead-letter topic. */
 public class InvalidEventException extends RuntimeException {

@@ -1,0 +1,49 @@
+package com.backcare.commons.events;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.EventJson;
+import com.backcare.events.InvalidEventException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Reads an event's data as the contract defines it, with the same checks the producer applied (ranges, codes, sizes):
+ * an event that breaks them is never applied, it goes to the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class EventContract {
+
+    @Inject
+    Validator validator;
+
+    public <T> T data(EventEnvelope event, Class<T> type) {
+        T data;
+        try {
+            data = EventJson.mapper().treeToValue(event.data(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidEventException("data does not match " + event.type() + " v" + event.schemaversion()
+                    + ": " + e.getMessage(), e);
+        }
+        if (data == null) {
+            throw new InvalidEventException("data is missing");
+        }
+        requireValid(data);
+        return data;
+    }
+
+    public <T> void requireValid(T value) {
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            List<String> problems = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .toList();
+            throw new InvalidEventException("data breaks the contract: " + String.join("; ", problems));
+        }
+    }
+}
