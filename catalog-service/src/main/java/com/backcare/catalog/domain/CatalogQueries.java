@@ -34,7 +34,7 @@ public class CatalogQueries {
                         + global.conditions().stream().map(ConditionContent::slug).toList());
             }
         }
-        int offset = cursor == null ? 0 : Cursor.read(cursor, 1, parts -> Integer.parseInt(parts.get(0)));
+        int offset = cursor == null ? 0 : Cursor.read(cursor, 1, parts -> Cursor.nonNegative(parts.get(0)));
         List<ExerciseContent> matching = catalog.visible().values().stream()
                 .filter(filter::matches)
                 .filter(e -> filter.query() == null || TextMatch.score(filter.query(), e) > 0)

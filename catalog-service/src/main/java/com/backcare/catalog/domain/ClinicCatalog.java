@@ -61,12 +61,11 @@ public class ClinicCatalog {
     @Transactional
     public ExerciseContent add(String clinicId, ExerciseContent exercise) {
         caller.requireOwnClinic(clinicId);
-        if (global.exercises().containsKey(exercise.slug())
-                || ClinicExerciseEntity.findById(new ClinicSlug(clinicId, exercise.slug())) != null) {
-            throw ApiProblem.conflict("an exercise with slug " + exercise.slug() + " already exists");
-        }
+        // Checked before anything is looked up by slug: the slug itself may be missing or malformed.
         Set<String> known = new HashSet<>(visibleTo(clinicId).keySet());
-        known.add(exercise.slug());
+        if (exercise.slug() != null) {
+            known.add(exercise.slug());
+        }
         Set<String> conditions = new HashSet<>();
         global.conditions().forEach(c -> conditions.add(c.slug()));
         List<String> defects = CatalogContent.defectsOf(exercise, known, conditions);
@@ -75,6 +74,10 @@ public class ClinicCatalog {
             defects.forEach(d -> violations.add(new Problem.Violation(fieldOf(d), d)));
             throw new ApiProblem(Problem.of("validation", "Bad Request", 400, String.join("; ", defects))
                     .withViolations(violations));
+        }
+        if (global.exercises().containsKey(exercise.slug())
+                || ClinicExerciseEntity.findById(new ClinicSlug(clinicId, exercise.slug())) != null) {
+            throw ApiProblem.conflict("an exercise with slug " + exercise.slug() + " already exists");
         }
         ClinicExerciseEntity row = new ClinicExerciseEntity();
         row.key = new ClinicSlug(clinicId, exercise.slug());

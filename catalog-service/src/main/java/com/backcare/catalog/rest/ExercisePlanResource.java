@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.catalog.domain.ExercisePlan;
 import com.backcare.catalog.domain.PlanService;
+import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 
@@ -35,7 +36,8 @@ public class ExercisePlanResource {
             description = "Warm-up, main part and cool-down within the minutes given, from the patient's diagnosed "
                     + "conditions and triage status; each exercise with its dose and why it was chosen.")
     public ExercisePlan get(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
-            @QueryParam("minutes") @DefaultValue("30") @Min(10) @Max(120) int minutes) {
+            @QueryParam("minutes") String minutesParam) {
+        int minutes = QueryParams.wholeNumber("minutes", minutesParam, 30, 10, 120);
         return plans.plan(patientId, minutes);
     }
 }

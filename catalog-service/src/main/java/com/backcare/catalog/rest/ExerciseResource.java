@@ -55,9 +55,11 @@ public class ExerciseResource {
             @QueryParam("position") List<String> position, @QueryParam("equipment") List<String> equipment,
             @QueryParam("impact") List<String> impact, @QueryParam("maxLoad") String maxLoad,
             @QueryParam("direction") List<String> direction, @QueryParam("difficulty") List<String> difficulty,
-            @QueryParam("painLevel") @Min(0) @Max(10) Integer painLevel,
+            @QueryParam("painLevel") String painLevelParam,
             @QueryParam("q") @Size(max = 100) String q, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.wholeNumber("limit", limitParam, 20, 1, 100);
+        Integer painLevel = QueryParams.optionalWholeNumber("painLevel", painLevelParam, 0, 10);
         if (include != null && !include.equals("avoid")) {
             throw ApiProblem.invalidField("include", "the only value is 'avoid'");
         }

@@ -59,7 +59,7 @@ public class AuditTrail {
         Instant afterAt = null;
         Long afterId = null;
         if (cursor != null) {
-            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1))));
+            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Cursor.instant(parts.get(0)), Long.parseLong(parts.get(1))));
             afterAt = (Instant) key.get(0);
             afterId = (Long) key.get(1);
         }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,6 +51,7 @@ public class JournalService {
 
     /** A report may be dated a little ahead to absorb clock skew between a phone and the server. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    static final int EARLIEST_YEAR = 1900;
     /** The CloudEvents {@code source} of the journal's events. */
     static final String SOURCE = "/backcare/journal-service";
     private static final ObjectMapper CANONICAL = EventJson.mapper().copy()
@@ -74,7 +76,7 @@ public class JournalService {
         caller.requireAccessToPatient(patientId);
         Instant now = clock.instant();
         PainReport dated = report.recordedAt() == null ? report.withRecordedAt(now) : report;
-        requireNotInFuture(dated, now);
+        requirePlausibleTime(patientId, dated, now);
         PainEntryEntity entry = new PainEntryEntity();
         entry.id = UUID.randomUUID();
         entry.clinicId = caller.clinicId();
@@ -117,7 +119,7 @@ public class JournalService {
         PainEntryEntity entry = lockedLiveEntry(patientId, entryId, expectedRevision);
         Instant now = clock.instant();
         PainReport corrected = report.recordedAt() == null ? report.withRecordedAt(entry.recordedAt) : report;
-        requireNotInFuture(corrected, now);
+        requirePlausibleTime(patientId, corrected, now);
         List<String> changed = changedFields(entry.report, corrected);
         if (changed.isEmpty()) {
             return entry;
@@ -165,7 +167,7 @@ public class JournalService {
         Instant afterAt = null;
         UUID afterId = null;
         if (cursor != null) {
-            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Cursor.instant(parts.get(0)), UUID.fromString(parts.get(1))));
             afterAt = (Instant) key.get(0);
             afterId = (UUID) key.get(1);
         }
@@ -252,9 +254,25 @@ public class JournalService {
         revision.persist();
     }
 
-    private static void requireNotInFuture(PainReport report, Instant now) {
-        if (report.recordedAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+    /**
+     * A diary entry is felt by a living patient: not more than 5 minutes ahead, not before 1900, and not before the
+     * year the patient was born (looked up only for entries dated in an earlier year, the rare case it can matter).
+     */
+    private void requirePlausibleTime(String patientId, PainReport report, Instant now) {
+        Instant at = report.recordedAt();
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw ApiProblem.invalidField("recordedAt", "must not be more than 5 minutes in the future");
+        }
+        int year = at.atZone(ZoneOffset.UTC).getYear();
+        if (year < EARLIEST_YEAR) {
+            throw ApiProblem.invalidField("recordedAt", "must not be before " + EARLIEST_YEAR);
+        }
+        if (year < now.atZone(ZoneOffset.UTC).getYear()) {
+            Integer birthYear = PatientProfileEntity.findFor(caller.clinicId(), patientId)
+                    .map(p -> p.profile.birthYear()).orElse(null);
+            if (birthYear != null && year < birthYear) {
+                throw ApiProblem.invalidField("recordedAt", "must not be before the patient's birth year " + birthYear);
+            }
         }
     }
 

@@ -47,7 +47,8 @@ public class AuditResource {
     public Page<AuditRecord> list(@PathParam("clinicId") @Pattern(regexp = Caller.ID_PATTERN) String clinicId,
             @QueryParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.wholeNumber("limit", limitParam, 50, 1, 100);
         return trail.records(clinicId, patientId, QueryParams.instant("from", from), QueryParams.instant("to", to),
                 cursor, limit).map(AuditRecord::of);
     }

@@ -81,7 +81,8 @@ public class EntryResource {
     @Operation(summary = "List entries, newest first, optionally recorded in [from, to)")
     public Page<EntryResponse> list(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.wholeNumber("limit", limitParam, 20, 1, 100);
         return journal.entries(patientId, QueryParams.instant("from", from), QueryParams.instant("to", to), cursor, limit)
                 .map(EntryResponse::of);
     }

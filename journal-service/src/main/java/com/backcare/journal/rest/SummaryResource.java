@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
@@ -43,8 +44,9 @@ public class SummaryResource {
                     + "the most frequent triggers, relieving factors, qualities and times of day; and for each "
                     + "exercise logged, the mean intensity in the 48 h after it against the window's mean.")
     public JournalSummary get(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
-            @QueryParam("days") @DefaultValue("14") @Min(1) @Max(90) int days,
+            @QueryParam("days") String daysParam,
             @QueryParam("zone") @DefaultValue("UTC") String zone) {
+        int days = QueryParams.wholeNumber("days", daysParam, 14, 1, 90);
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);

@@ -1,10 +1,12 @@
 package com.backcare.commons.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 import com.backcare.commons.problem.ApiProblem;
+import com.backcare.commons.rest.QueryParams;
 
 /**
  * Opaque cursors: the sort key of the last item of a page, as base64url of its parts joined by a separator
@@ -26,6 +28,20 @@ public final class Cursor {
             b.append(part);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A time part, within the years any store here holds (a tampered cursor must not reach a query). */
+    public static Instant instant(String part) {
+        return QueryParams.bounded(Instant.parse(part), "cursor");
+    }
+
+    /** A count or position part: zero or more. */
+    public static int nonNegative(String part) {
+        int value = Integer.parseInt(part);
+        if (value < 0) {
+            throw new IllegalArgumentException("negative");
+        }
+        return value;
     }
 
     /** Reads a cursor into its sort key; anything that does not parse is a 400 naming {@code cursor}. */

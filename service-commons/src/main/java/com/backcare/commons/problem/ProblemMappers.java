@@ -21,8 +21,11 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import com.backcare.commons.persistence.PassingFailures;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -35,6 +38,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
@@ -95,6 +100,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (PassingFailures.isPassing(e)) {
+            LOG.warnf("%s answered 503 while the database is unavailable: %s", uri.getPath(), e);
+            Problem problem = Problem.of("service-unavailable", "Service Unavailable", 503,
+                    "the service's database is unavailable for a moment; retry after "
+                            + RETRY_AFTER_SECONDS + " s");
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .entity(problem.withInstance(uri.getPath())).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
@@ -107,9 +120,13 @@ public class ProblemMappers {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
+            } else if (e instanceof InvalidNullException) {
+                message = "must not be null";
             } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
                 message = "'" + invalid.getValue() + "' is not one of " + List.of(invalid.getTargetType().getEnumConstants());
+            } else if (e instanceof InvalidFormatException && e.getOriginalMessage().startsWith("must ")) {
+                message = e.getOriginalMessage(); // our own readers' words (StrictJson)
             } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 message = "must be " + describe(mismatched.getTargetType());
             } else {
@@ -118,7 +135,13 @@ public class ProblemMappers {
             return Problem.of("validation", "Bad Request", 400, field + " " + message)
                     .withViolations(List.of(new Problem.Violation(field, message)));
         }
-        return Problem.of("malformed-json", "Bad Request", 400, "the body is not well-formed JSON");
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return Problem.of("validation", "Bad Request", 400, field + " appears more than once")
+                    .withViolations(List.of(new Problem.Violation(field, "appears more than once")));
+        }
+        return Problem.of("malformed-json", "Bad Request", 400, "the body is not one well-formed JSON document");
     }
 
     private static String describe(Class<?> type) {

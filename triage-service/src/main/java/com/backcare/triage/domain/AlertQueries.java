@@ -36,8 +36,8 @@ public class AlertQueries {
             caller.requireAccessToPatient(patient);
         }
         AlertCursor after = cursor == null ? null
-                : Cursor.read(cursor, 3, parts -> new AlertCursor(Integer.parseInt(parts.get(0)),
-                        Instant.parse(parts.get(1)), UUID.fromString(parts.get(2))));
+                : Cursor.read(cursor, 3, parts -> new AlertCursor(Cursor.nonNegative(parts.get(0)),
+                        Cursor.instant(parts.get(1)), UUID.fromString(parts.get(2))));
         List<AlertEntity> rows = AlertEntity.queue(caller.clinicId(), patient, tiers, statuses, rules, from, to, after,
                 limit + 1);
         return Page.of(rows, limit, last -> Cursor.encode(last.tierRank, last.createdAt, last.id));

@@ -53,7 +53,8 @@ public class AlertResource {
     public Page<AlertResponse> list(@QueryParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @QueryParam("tier") List<String> tier, @QueryParam("status") List<String> status,
             @QueryParam("rule") List<String> rule, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.wholeNumber("limit", limitParam, 20, 1, 100);
         java.util.Set<String> rules = new java.util.TreeSet<>();
         if (rule != null) {
             rule.forEach(r -> java.util.Arrays.stream(r.split(",")).map(String::trim).filter(x -> !x.isEmpty())

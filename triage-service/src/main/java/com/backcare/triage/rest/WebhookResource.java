@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.triage.domain.Webhooks;
@@ -93,7 +94,8 @@ public class WebhookResource {
     @Operation(summary = "The delivery log, newest first")
     public List<Delivery> deliveries(@PathParam("clinicId") @Pattern(regexp = Caller.ID_PATTERN) String clinicId,
             @PathParam("webhookId") UUID webhookId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+            @QueryParam("limit") String limitParam) {
+        int limit = QueryParams.wholeNumber("limit", limitParam, 50, 1, 100);
         return webhooks.deliveries(clinicId, webhookId, limit).stream().map(Delivery::of).toList();
     }
 
