@@ -139,4 +139,12 @@ class ExercisePlanTest {
         asPatient(clinic, patient).queryParam("minutes", 5).get(plan()).then().statusCode(400)
                 .body("violations[0].field", equalTo("minutes"));
     }
+
+    @Test
+    void thePlanIsPatientDataThatNoCacheStores() {
+        asPatient(clinic, patient).get(plan()).then().statusCode(200).header("Cache-Control", equalTo("no-store"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        asPatient(clinic, patient).get("/api/v1/exercises").then().statusCode(200)
+                .header("Cache-Control", containsString("public"));
+    }
 }

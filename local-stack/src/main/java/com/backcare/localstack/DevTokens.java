@@ -44,6 +44,11 @@ public final class DevTokens {
         return claims.jws().keyId("backcare-dev").sign(KEY);
     }
 
+    /** A token signed with the development key whose claims are exactly these, for tests of odd or hostile tokens. */
+    public static String signed(java.util.Map<String, Object> claims) {
+        return Jwt.claims(claims).jws().keyId("backcare-dev").sign(KEY);
+    }
+
     private static PrivateKey loadKey() {
         try (InputStream in = DevTokens.class.getResourceAsStream("/dev-jwt/privateKey.pem")) {
             return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.problem.Problem;
@@ -16,7 +18,7 @@ import com.backcare.commons.problem.Problem;
 /**
  * Checks what every request shares before any resource sees it: no control character (NUL above all, which
  * PostgreSQL cannot store) in a path segment or query parameter, and a body only with the Content-Type that says
- * what it is, so that nothing is guessed.
+ * what it is, so that nothing is guessed. On the way out, patient data is marked not to be stored by caches.
  */
 public class RequestHygiene {
 
@@ -46,6 +48,17 @@ public class RequestHygiene {
         if (hasBody(request) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
             throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
                     "a request body needs a Content-Type header; send it as application/json"));
+        }
+    }
+
+    /**
+     * Patient data must not linger in shared or browser caches: an answer that did not choose its own caching (the
+     * catalog's public content does) is {@code no-store}.
+     */
+    @ServerResponseFilter
+    public void noStoreUnlessChosen(ContainerResponseContext response) {
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }
 
