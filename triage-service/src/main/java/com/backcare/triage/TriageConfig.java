@@ -33,9 +33,13 @@ public interface TriageConfig {
         @WithDefault("2s")
         Duration initialBackoff();
 
-        /** Deliveries sent at once. */
+        /** Deliveries claimed at once. */
         @WithDefault("20")
         int batchSize();
+
+        /** Calls under way at once to one webhook: a subscriber that hangs holds at most these. */
+        @WithDefault("4")
+        int perWebhookInFlight();
 
         /**
          * Whether webhooks may target loopback, private or link-local addresses. Off in production, so a webhook

@@ -8,9 +8,11 @@ import static com.backcare.localstack.Events.publish;
 import static com.backcare.localstack.Events.report;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import com.backcare.events.EventJson;
 import com.backcare.triage.messaging.WebhookDispatcher;
 import com.sun.net.httpserver.HttpServer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -125,5 +130,47 @@ class WebhookTest {
                 .body("violations[0].field", equalTo("secret"));
         asAdmin(clinic).delete(hooks() + "/" + hook).then().statusCode(204);
         asAdmin(clinic).get(hooks()).then().body("", hasSize(0));
+    }
+
+    @Test
+    void aHungSubscriberOfOneClinicNeverDelaysAnotherClinicsDeliveries() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/hook", exchange -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hung.start();
+        try {
+            String hungClinic = newId("clinic");
+            asAdmin(hungClinic).body("{\"url\": \"http://127.0.0.1:" + hung.getAddress().getPort() + "/hook\"}")
+                    .post("/api/v1/clinics/" + hungClinic + "/webhooks").then().statusCode(201);
+            for (int i = 0; i < 12; i++) {
+                publish(entryRecorded(hungClinic, newId("pat"), UUID.randomUUID(),
+                        report("{\"recordedAt\":\"2026-11-20T08:00:00Z\",\"intensity\":5,\"associatedSymptoms\":[{\"code\":\"CHILLS\"}]}")));
+            }
+            String hook = asAdmin(clinic).body("{\"url\": \"" + url() + "\"}").post(hooks()).then().statusCode(201)
+                    .extract().path("id");
+            Thread.sleep(1500); // the hung clinic's calls are under way
+            long start = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                raiseAlert();
+            }
+            await().atMost(Duration.ofSeconds(4)).until(() -> received.size() >= 3);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds < 4, "healthy deliveries took " + seconds + " s beside a hung subscriber");
+            // The log says DELIVERED as soon as each call is answered, not when some batch ends.
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> asAdmin(clinic).get(hooks() + "/" + hook + "/deliveries")
+                    .then().body("status", everyItem(equalTo("DELIVERED"))).body("", hasSize(3)));
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
     }
 }

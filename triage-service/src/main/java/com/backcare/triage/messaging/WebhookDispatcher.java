@@ -10,17 +10,21 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -29,64 +33,114 @@ import com.backcare.triage.TriageConfig;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
 import com.backcare.triage.persistence.WebhookEntity;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delivers pending webhook calls: each body is the alert change's CloudEvent, signed with HMAC-SHA256 under the
  * webhook's secret (header {@value #SIGNATURE_HEADER}: {@code sha256=<hex>}). A failure is retried with exponential
- * backoff; after the last attempt the delivery is FAILED and stays in the log for the admin to read and replay. This
- * runs apart from event consumption, with short timeouts, so a slow or dead subscriber never delays triage.
+ * backoff; after the last attempt the delivery is FAILED and stays in the log for the admin to read and replay.
+ * <p>
+ * Each delivery is claimed under a lease (its next attempt moved past the call's timeout, so a crashed instance's
+ * claim is retried), sent without waiting for any other, and settled in its own transaction the moment its answer
+ * comes. A webhook has at most {@code per-webhook-in-flight} calls under way: a subscriber that hangs uses up its own
+ * places and never delays another clinic's deliveries. This runs apart from event consumption, so a slow or dead
+ * subscriber never delays triage either.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     public static final String SIGNATURE_HEADER = "X-BackCare-Signature";
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** Beyond the call's own timeout, before an unsettled claim may be taken again. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
     @Inject
     TriageConfig config;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService settling = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "webhook-settle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     Clock clock = Clock.systemUTC();
+
+    /** What a claimed call needs, read inside the claiming transaction. */
+    private record Claim(UUID deliveryId, UUID webhookId, UUID eventId, String url, String secret, String payload) {
+    }
 
     @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
-        while (deliverBatch() == config.webhooks().batchSize()) {
-            // a full batch: more may be due
-        }
+        List<Claim> claimed;
+        do {
+            claimed = claim();
+            claimed.forEach(this::send);
+        } while (claimed.size() == config.webhooks().batchSize());
     }
 
-    /** Sends the due deliveries concurrently and records each outcome; returns how many were due. */
-    @Transactional
-    int deliverBatch() {
-        List<WebhookDeliveryEntity> due = WebhookDeliveryEntity.due(clock.instant(), config.webhooks().batchSize());
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
-        for (WebhookDeliveryEntity delivery : due) {
-            WebhookEntity webhook = WebhookEntity.findById(delivery.webhookId);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url))
+    /** Claims the due deliveries of the webhooks that have room, under a lease; returns them. */
+    List<Claim> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            int perWebhook = config.webhooks().perWebhookInFlight();
+            Set<UUID> busy = Set.copyOf(inFlight.entrySet().stream().filter(e -> e.getValue().get() >= perWebhook)
+                    .map(java.util.Map.Entry::getKey).toList());
+            List<WebhookDeliveryEntity> due = WebhookDeliveryEntity.due(now, config.webhooks().batchSize(), perWebhook, busy);
+            Instant leaseEnds = now.plus(config.webhooks().timeout()).plus(LEASE_MARGIN);
+            return due.stream().map(delivery -> {
+                WebhookEntity webhook = WebhookEntity.findById(delivery.webhookId);
+                delivery.nextAttemptAt = leaseEnds;
+                inFlight.computeIfAbsent(delivery.webhookId, id -> new AtomicInteger()).incrementAndGet();
+                return new Claim(delivery.id, delivery.webhookId, delivery.eventId, webhook.url, webhook.secret,
+                        delivery.payload);
+            }).toList();
+        });
+    }
+
+    private void send(Claim claim) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(config.webhooks().timeout())
                     .header("Content-Type", EventEnvelope.CONTENT_TYPE)
-                    .header("X-BackCare-Delivery", delivery.id.toString())
-                    .header("X-BackCare-Event", delivery.eventId.toString())
-                    .header(SIGNATURE_HEADER, "sha256=" + sign(webhook.secret, delivery.payload))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload, StandardCharsets.UTF_8)).build();
-            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, error) -> {
-                        outcome(delivery, response == null ? null : response.statusCode(), error);
-                        return null;
-                    }));
+                    .header("X-BackCare-Delivery", claim.deliveryId().toString())
+                    .header("X-BackCare-Event", claim.eventId().toString())
+                    .header(SIGNATURE_HEADER, "sha256=" + sign(claim.secret(), claim.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
+        } catch (RuntimeException e) {
+            settling.execute(() -> settle(claim, null, e));
+            return;
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-        return due.size();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(
+                (response, error) -> settling.execute(() -> settle(claim, response == null ? null : response.statusCode(), error)));
+    }
+
+    /** Records one call's outcome at once, in its own transaction. */
+    void settle(Claim claim, Integer status, Throwable error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                WebhookDeliveryEntity delivery = WebhookDeliveryEntity.findById(claim.deliveryId());
+                if (delivery != null && WebhookDeliveryEntity.PENDING.equals(delivery.status)) {
+                    outcome(delivery, status, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The lease runs out and the delivery is sent again: at least once, never lost.
+            LOG.warnf("Could not record webhook delivery %s: %s", claim.deliveryId(), e);
+        } finally {
+            inFlight.computeIfPresent(claim.webhookId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
     }
 
     private void outcome(WebhookDeliveryEntity delivery, Integer status, Throwable error) {
         Instant now = clock.instant();
         delivery.attempts++;
         delivery.lastStatus = status;
-        if (error == null && status >= 200 && status < 300) {
+        if (error == null && status != null && status >= 200 && status < 300) {
             delivery.status = WebhookDeliveryEntity.DELIVERED;
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
@@ -102,6 +156,11 @@ public class WebhookDispatcher {
         } else {
             delivery.nextAttemptAt = now.plus(config.webhooks().initialBackoff().multipliedBy(1L << (delivery.attempts - 1)));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        settling.shutdown();
     }
 
     /** HMAC-SHA256 of the body under the secret, hex: what a subscriber recomputes to trust the call. */

@@ -45,12 +45,20 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    /** Deliveries due now, locked; rows another instance holds are skipped, so nothing is sent twice at once. */
+    /**
+     * Deliveries due now, locked, at most {@code perWebhook} for each webhook and none for the webhooks in
+     * {@code busy}: one subscriber's backlog or hang never takes the places of another's. Rows another instance holds
+     * are skipped, so nothing is sent twice at once.
+     */
     @SuppressWarnings("unchecked")
-    public static List<WebhookDeliveryEntity> due(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("SELECT * FROM webhook_delivery WHERE status = 'PENDING' "
-                + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
-                WebhookDeliveryEntity.class).setParameter(1, now).setParameter(2, limit).getResultList();
+    public static List<WebhookDeliveryEntity> due(Instant now, int limit, int perWebhook, java.util.Collection<UUID> busy) {
+        return getEntityManager().createNativeQuery("SELECT * FROM webhook_delivery WHERE id IN ("
+                + " SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS n"
+                + "  FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= ?1"
+                + "  AND NOT (webhook_id::text = ANY (string_to_array(?4, ',')))) ranked WHERE n <= ?3)"
+                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", WebhookDeliveryEntity.class)
+                .setParameter(1, now).setParameter(2, limit).setParameter(3, perWebhook)
+                .setParameter(4, String.join(",", busy.stream().map(UUID::toString).toList())).getResultList();
     }
 
     public static List<WebhookDeliveryEntity> logOf(UUID webhookId, int limit) {
