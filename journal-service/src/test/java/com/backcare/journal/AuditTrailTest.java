@@ -69,6 +69,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void recordIdsAndCursorsSayNothingAboutOtherClinicsAndDoNotWorkForThem() {
+        String clinic = newId("clinic");
+        String other = newId("clinic");
+        String patient = newId("pat");
+        for (int i = 0; i < 2; i++) {
+            asPatient(clinic, patient).get(entriesOf(patient)).then().statusCode(200);
+        }
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> asAdmin(clinic).get(audit).then()
+                .body("items", hasSize(2)));
+        java.util.List<String> ids = asAdmin(clinic).get(audit).then().extract().path("items.id");
+        ids.forEach(id -> org.junit.jupiter.api.Assertions.assertFalse(id.matches("\\d+"), "opaque: " + id));
+        String next = asAdmin(clinic).queryParam("limit", 1).get(audit).then().extract().path("nextCursor");
+        String decoded = new String(java.util.Base64.getUrlDecoder().decode(next), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertFalse(decoded.matches("(?s).*\u001f\\d+$"), "no sequence number in " + decoded);
+        asAdmin(other).queryParam("cursor", next).get("/api/v1/clinics/" + other + "/audit-records").then()
+                .statusCode(400).body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
     void nobodyCanAlterTheTrailNotThroughTheApiNorInTheDatabase() {
         String clinic = newId("clinic");
         String audit = "/api/v1/clinics/" + clinic + "/audit-records";

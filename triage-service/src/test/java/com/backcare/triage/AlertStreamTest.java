@@ -4,6 +4,7 @@ import static com.backcare.localstack.Callers.newId;
 import static com.backcare.localstack.Events.entryRecorded;
 import static com.backcare.localstack.Events.publish;
 import static com.backcare.localstack.Events.report;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,23 @@ class AlertStreamTest {
             String[] missed = resumed.next();
             assertNotNull(missed, "the change made while disconnected is delivered on resume");
             assertTrue(missed[1].contains("WEIGHT_LOSS"), missed[1]);
-            assertTrue(Long.parseLong(missed[0]) > Long.parseLong(lastId));
+            assertTrue(!missed[0].equals(lastId) && !missed[0].matches("\\d+"), "ids are opaque: " + missed[0]);
+        }
+    }
+
+    @Test
+    void anEventIdGivenToAnotherClinicOrForgedIsRefused() throws Exception {
+        String clinic = newId("clinic");
+        String other = newId("clinic");
+        String theirId;
+        try (Listener theirs = new Listener(other, null)) {
+            raise(other, newId("pat"), "FEVER");
+            theirId = theirs.next()[0];
+        }
+        for (String id : new String[] { theirId, "12345", "not-an-id" }) {
+            given().auth().oauth2(DevTokens.token(clinic, "clinician", "dr-" + clinic)).header("Last-Event-ID", id)
+                    .accept("text/event-stream").get("/api/v1/alerts/stream").then().statusCode(400)
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo("Last-Event-ID"));
         }
     }
 }

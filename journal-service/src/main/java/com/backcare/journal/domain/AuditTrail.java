@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.backcare.commons.paging.Cursor;
+import com.backcare.commons.rest.OpaqueIds;
 import com.backcare.commons.paging.Page;
 import com.backcare.commons.security.Caller;
 import com.backcare.journal.persistence.AuditRecordEntity;
@@ -16,6 +17,9 @@ import com.backcare.journal.persistence.AuditRecordEntity;
 /** Records every access to a patient's data, and lets a clinic-admin read their clinic's records. */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    OpaqueIds ids;
 
     @Inject
     Caller caller;
@@ -59,11 +63,11 @@ public class AuditTrail {
         Instant afterAt = null;
         Long afterId = null;
         if (cursor != null) {
-            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Cursor.instant(parts.get(0)), Long.parseLong(parts.get(1))));
+            List<Object> key = Cursor.read(cursor, 2, parts -> List.of(Cursor.instant(parts.get(0)), ids.decode(clinicId, parts.get(1), "cursor")));
             afterAt = (Instant) key.get(0);
             afterId = (Long) key.get(1);
         }
         return Page.of(AuditRecordEntity.page(clinicId, patientId, from, to, afterAt, afterId, limit + 1), limit,
-                last -> Cursor.encode(last.at, last.id));
+                last -> Cursor.encode(last.at, ids.encode(clinicId, last.id)));
     }
 }

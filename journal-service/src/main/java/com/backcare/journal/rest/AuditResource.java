@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.commons.paging.Page;
+import com.backcare.commons.rest.OpaqueIds;
 import com.backcare.commons.rest.QueryParams;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
@@ -32,13 +33,15 @@ public class AuditResource {
 
     @Inject
     AuditTrail trail;
+    @Inject
+    OpaqueIds ids;
 
     /** One access to a patient's data; never any clinical content. */
-    public record AuditRecord(long id, Instant at, String patientId, String actor, String role, String action,
+    public record AuditRecord(String id, Instant at, String patientId, String actor, String role, String action,
             String outcome, int status) {
 
-        static AuditRecord of(AuditRecordEntity r) {
-            return new AuditRecord(r.id, r.at, r.patientId, r.actor, r.role, r.action, r.outcome, r.status);
+        static AuditRecord of(AuditRecordEntity r, OpaqueIds ids) {
+            return new AuditRecord(ids.encode(r.clinicId, r.id), r.at, r.patientId, r.actor, r.role, r.action, r.outcome, r.status);
         }
     }
 
@@ -50,6 +53,6 @@ public class AuditResource {
             @QueryParam("limit") String limitParam) {
         int limit = QueryParams.wholeNumber("limit", limitParam, 50, 1, 100);
         return trail.records(clinicId, patientId, QueryParams.instant("from", from), QueryParams.instant("to", to),
-                cursor, limit).map(AuditRecord::of);
+                cursor, limit).map(r -> AuditRecord.of(r, ids));
     }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.backcare.commons.problem.ApiProblem;
+import com.backcare.commons.rest.OpaqueIds;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.triage.TriageConfig;
@@ -40,17 +40,20 @@ public class AlertStreamResource {
     AlertFeed feed;
     @Inject
     TriageConfig config;
+    @Inject
+    OpaqueIds ids;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     @Blocking
     @Operation(summary = "Server-Sent Events of the caller's clinic's alert changes",
-            description = "Each event's id is the change's id: reconnect with Last-Event-ID to receive every change "
+            description = "Each event's id is an opaque id of the change: reconnect with Last-Event-ID to receive every change "
                     + "after it. Without it, the stream starts from now. A comment line keeps idle connections open.")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         String clinicId = caller.clinicId();
-        AtomicLong cursor = new AtomicLong(lastEventId == null ? feed.latestId(clinicId) : parse(lastEventId));
+        AtomicLong cursor = new AtomicLong(lastEventId == null ? feed.latestId(clinicId)
+                : ids.decode(clinicId, lastEventId, "Last-Event-ID"));
         AtomicInteger idleTicks = new AtomicInteger();
         return Multi.createFrom().ticks().every(config.stream().pollInterval())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -63,16 +66,21 @@ public class AlertStreamResource {
                     }
                     idleTicks.set(0);
                     cursor.set(changes.get(changes.size() - 1).id());
-                    return changes.stream().map(c -> sse.newEventBuilder().id(Long.toString(c.id())).name("alert")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(c).build()).toList();
+                    return changes.stream().map(c -> {
+                        String id = ids.encode(clinicId, c.id());
+                        return sse.newEventBuilder().id(id).name("alert").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(StreamedChange.of(id, c)).build();
+                    }).toList();
                 });
     }
 
-    private static long parse(String lastEventId) {
-        try {
-            return Long.parseLong(lastEventId.trim());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField("Last-Event-ID", "must be the id of an event this stream sent");
+    /** One alert change as the stream shows it: its id opaque, as the event's. */
+    public record StreamedChange(String id, String change, java.time.Instant at, String actor, String note,
+            java.util.UUID alertId, String patientId, String rule, String tier, String status, int escalationLevel) {
+
+        static StreamedChange of(String id, AlertFeed.Change c) {
+            return new StreamedChange(id, c.change(), c.at(), c.actor(), c.note(), c.alertId(), c.patientId(), c.rule(),
+                    c.tier(), c.status(), c.escalationLevel());
         }
     }
 }
