@@ -16,13 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.backcare.events.ConcerningPain;
 import com.backcare.events.EventJson;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.triage.domain.ClinicSettings;
 import com.backcare.triage.domain.EntryContext;
 import com.backcare.triage.domain.Finding;
-import com.backcare.triage.domain.HistoryEntry;
+import com.backcare.triage.domain.HistoryPoint;
+import com.backcare.triage.domain.ListHistory;
 import com.backcare.triage.domain.TriageRules;
 
 /**
@@ -49,15 +51,14 @@ class TriageRulesTest {
     }
 
     static List<String> fired(String profile, String entry, List<String> earlier, ClinicSettings settings) {
-        List<HistoryEntry> history = new ArrayList<>();
+        List<HistoryPoint> history = new ArrayList<>();
         for (String e : earlier) {
             PainReport r = read(e, PainReport.class);
-            history.add(new HistoryEntry(UUID.randomUUID(), r.recordedAt(), r));
+            history.add(new HistoryPoint(UUID.randomUUID(), r.recordedAt(), r.intensity(), ConcerningPain.exerciseConcern(r)));
         }
-        history.sort(java.util.Comparator.comparing(HistoryEntry::recordedAt));
         PainReport report = read(entry, PainReport.class);
         EntryContext context = new EntryContext(UUID.randomUUID(), report, read(profile, PatientProfile.class), settings,
-                history);
+                new ListHistory(history));
         return TriageRules.evaluate(context).stream().map(Finding::rule).toList();
     }
 

@@ -1,7 +1,6 @@
 package com.backcare.catalog.domain;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import com.backcare.catalog.persistence.PatientStateEntity;
 import com.backcare.commons.events.EventContract;
 import com.backcare.commons.persistence.PatientEntryKey;
 import com.backcare.commons.persistence.ProcessedEvents;
+import com.backcare.events.ConcerningPain;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventType;
@@ -20,8 +20,6 @@ import com.backcare.events.InvalidEventException;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.events.ProfileEventData;
-import com.backcare.events.vocabulary.PainQuality;
-import com.backcare.events.vocabulary.PainTiming;
 
 /**
  * Keeps what the plan needs from other services' events: diagnosed conditions (journal profile), triage status
@@ -30,10 +28,8 @@ import com.backcare.events.vocabulary.PainTiming;
 @ApplicationScoped
 public class PatientSignals {
 
-    /** Pain at or above this, or a sharp/stabbing/burning/tingling/electric quality with exercise, is concerning. */
+    /** Pain at or above this is concerning for the plan whatever the exercise, beside concerning exercise pain. */
     static final int CONCERNING_INTENSITY = 6;
-    private static final Set<PainQuality> CONCERNING = Set.of(PainQuality.SHARP, PainQuality.STABBING, PainQuality.BURNING,
-            PainQuality.TINGLING, PainQuality.ELECTRIC);
 
     @Inject
     ProcessedEvents processed;
@@ -90,10 +86,7 @@ public class PatientSignals {
         digest.revision = data.revision();
         digest.recordedAt = r.recordedAt();
         digest.intensity = r.intensity();
-        boolean withExercise = r.timing().contains(PainTiming.DURING_EXERCISE)
-                || r.timing().contains(PainTiming.IMMEDIATELY_AFTER_EXERCISE);
-        digest.concerning = r.intensity() >= CONCERNING_INTENSITY
-                || withExercise && r.qualities().stream().anyMatch(CONCERNING::contains);
+        digest.concerning = r.intensity() >= CONCERNING_INTENSITY || ConcerningPain.isConcerningExercisePain(r);
         List<PatientEntryDigestEntity.LoggedExercise> logged = r.exercises().stream()
                 .map(e -> new PatientEntryDigestEntity.LoggedExercise(e.exercise().trim().toLowerCase(java.util.Locale.ROOT),
                         e.durationMinutes())).toList();

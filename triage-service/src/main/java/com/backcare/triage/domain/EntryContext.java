@@ -2,30 +2,38 @@ package com.backcare.triage.domain;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.backcare.events.ConcerningPain;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.vocabulary.BodySite;
 import com.backcare.events.vocabulary.LegSide;
 import com.backcare.events.vocabulary.PainQuality;
-import com.backcare.events.vocabulary.PainTiming;
 import com.backcare.events.vocabulary.SymptomCode;
 
 /**
- * What the rules look at for one entry: the entry, the patient's profile, the clinic's thresholds, and the
- * patient's live entries recorded before it (oldest first, by recordedAt, whatever order they arrived in).
+ * What the rules look at for one entry: the entry, the patient's profile, the clinic's thresholds, and the patient's
+ * other live entries through {@link PatientHistory} (the rules ask only about entries before this one, by recordedAt,
+ * whatever order they arrived in).
  */
 public record EntryContext(UUID entryId, PainReport entry, PatientProfile profile, ClinicSettings settings,
-        List<HistoryEntry> earlier) {
+        PatientHistory history) {
 
     /** "New or worsening" looks back this far for an earlier entry (triage-rules.md). */
     static final Duration NEW_PAIN_LOOKBACK = Duration.ofDays(30);
+    /** How far back any rule looks: beyond every window of triage-rules.md. */
+    public static final Duration HORIZON = Duration.ofDays(90);
 
-    public HistoryEntry asHistoryEntry() {
-        return new HistoryEntry(entryId, entry.recordedAt(), entry);
+    /** This entry's place in the timeline. */
+    public HistoryPoint point() {
+        return new HistoryPoint(entryId, entry.recordedAt(), entry.intensity(), ConcerningPain.exerciseConcern(entry));
+    }
+
+    /** The bound before which no rule looks. */
+    HistoryPoint horizon() {
+        return HistoryPoint.before(entry.recordedAt().minus(HORIZON));
     }
 
     public boolean has(SymptomCode code) {
@@ -58,23 +66,13 @@ public record EntryContext(UUID entryId, PainReport entry, PatientProfile profil
 
     /** EXERCISE_PAIN_CONCERNING: during or right after exercise, with a sharp, stabbing, burning, tingling or electric quality. */
     public boolean isConcerningExercisePain() {
-        return isConcerningExercisePain(entry);
-    }
-
-    static boolean isConcerningExercisePain(PainReport report) {
-        return (report.timing().contains(PainTiming.DURING_EXERCISE)
-                || report.timing().contains(PainTiming.IMMEDIATELY_AFTER_EXERCISE))
-                && report.qualities().stream().anyMatch(TriageRules.CONCERNING_QUALITIES::contains);
+        return ConcerningPain.isConcerningExercisePain(entry);
     }
 
     /** No earlier entry in the 30 days before this one, or at least 2 points above the previous entry. */
     public boolean isNewOrWorsening() {
-        if (earlier.isEmpty()) {
-            return true;
-        }
-        HistoryEntry previous = earlier.get(earlier.size() - 1);
-        boolean recentEarlierEntry = !previous.recordedAt().isBefore(entry.recordedAt().minus(NEW_PAIN_LOOKBACK));
-        return !recentEarlierEntry || entry.intensity() >= previous.intensity() + 2;
+        return history.latest(HistoryPoint.before(entry.recordedAt().minus(NEW_PAIN_LOOKBACK)), point())
+                .map(previous -> entry.intensity() >= previous.intensity() + 2).orElse(true);
     }
 
     /** The patient's age in the year the entry was recorded, when the birth year is known. */

@@ -1,18 +1,21 @@
 package com.backcare.triage.domain;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
-import com.backcare.events.vocabulary.PainQuality;
+import com.backcare.events.ConcerningPain;
 
 /**
  * The history rules of triage-rules.md, each over the entries up to and including the current one (by recordedAt).
- * Each answers with its evidence: the entries that make the pattern, current one last; empty when absent.
+ * Each answers with its evidence: the entries that make the pattern, current one last (the first and the latest ones
+ * when the pattern spans more than {@link PatientHistory#EVIDENCE_LIMIT}); empty when absent. Each asks the history a
+ * bounded number of questions, so its cost does not grow with the number of entries.
  */
 final class HistoryPatterns {
 
@@ -31,27 +34,22 @@ final class HistoryPatterns {
      * run ending at the current entry is the evidence.
      */
     static List<UUID> progressiveWorsening(EntryContext c) {
-        List<HistoryEntry> window = new ArrayList<>();
-        c.earlier().stream().filter(e -> e.recordedAt().isAfter(c.entry().recordedAt().minus(WORSENING_WINDOW)))
-                .forEach(window::add);
-        window.add(c.asHistoryEntry());
-        int last = window.size() - 1;
-        // The run may only start after the last drop of more than one point.
-        int earliestStart = 0;
-        for (int i = 1; i <= last; i++) {
-            if (window.get(i).intensity() < window.get(i - 1).intensity() - 1) {
-                earliestStart = i;
-            }
+        HistoryPoint now = c.point();
+        PatientHistory history = c.history();
+        HistoryPoint windowStart = HistoryPoint.after(now.recordedAt().minus(WORSENING_WINDOW));
+        Optional<HistoryPoint> previous = history.latest(windowStart, now);
+        if (previous.isEmpty() || now.intensity() < previous.get().intensity() - 1) {
+            return List.of(); // nothing else in the window, or the current entry is itself a drop
         }
-        for (int start = earliestStart; start <= last - 2; start++) {
-            HistoryEntry first = window.get(start);
-            boolean longEnough = !Duration.between(first.recordedAt(), c.entry().recordedAt()).minus(WORSENING_MIN_SPAN)
-                    .isNegative();
-            if (longEnough && c.entry().intensity() >= first.intensity() + 2) {
-                return ids(window.subList(start, last + 1));
-            }
+        // The run may only start at or after the last drop of more than one point.
+        HistoryPoint runFloor = history.latestDrop(windowStart, now).map(drop -> justBefore(drop)).orElse(windowStart);
+        Optional<HistoryPoint> start = history.earliestAtMost(runFloor,
+                HistoryPoint.after(now.recordedAt().minus(WORSENING_MIN_SPAN)), now.intensity() - 2);
+        // Three entries at least: something must lie between the start and the current entry.
+        if (start.isEmpty() || history.latest(start.get(), now).isEmpty()) {
+            return List.of();
         }
-        return List.of();
+        return evidenceFrom(c, start.get());
     }
 
     /**
@@ -60,43 +58,45 @@ final class HistoryPatterns {
      * entry at 4 or more lies at least 14 days before.
      */
     static List<UUID> persistentPain(EntryContext c) {
-        if (c.entry().intensity() < 4) {
+        HistoryPoint now = c.point();
+        if (now.intensity() < 4) {
             return List.of();
         }
-        List<HistoryEntry> run = new ArrayList<>();
-        HistoryEntry oldestAtFour = null;
-        for (int i = c.earlier().size() - 1; i >= 0; i--) {
-            HistoryEntry e = c.earlier().get(i);
-            if (e.intensity() <= 2) {
-                break;
-            }
-            run.add(0, e);
-            if (e.intensity() >= 4) {
-                oldestAtFour = e;
-            }
-        }
-        if (oldestAtFour == null
-                || Duration.between(oldestAtFour.recordedAt(), c.entry().recordedAt()).compareTo(PERSISTENT_SPAN) < 0) {
+        PatientHistory history = c.history();
+        HistoryPoint runFloor = history.latestAtMost(c.horizon(), now, 2).orElse(c.horizon());
+        Optional<HistoryPoint> oldestAtFour = history.earliestAtLeast(runFloor, now, 4);
+        if (oldestAtFour.isEmpty()
+                || Duration.between(oldestAtFour.get().recordedAt(), now.recordedAt()).compareTo(PERSISTENT_SPAN) < 0) {
             return List.of();
         }
-        List<HistoryEntry> evidence = new ArrayList<>(run.subList(run.indexOf(oldestAtFour), run.size()));
-        evidence.add(c.asHistoryEntry());
-        return ids(evidence);
+        return evidenceFrom(c, oldestAtFour.get());
     }
 
-    /** SEVERE_RECURRING: the current entry at 7 or more, and entries at 7 or more on 3 different days within 7 days. */
+    /**
+     * SEVERE_RECURRING: the current entry at 7 or more, and entries at 7 or more on 3 different days within 7 days.
+     * The evidence is the latest such entry of each day, then the current one.
+     */
     static List<UUID> severeRecurring(EntryContext c) {
-        if (c.entry().intensity() < 7) {
+        HistoryPoint now = c.point();
+        if (now.intensity() < 7) {
             return List.of();
         }
-        List<HistoryEntry> severe = new ArrayList<>();
-        c.earlier().stream().filter(e -> e.intensity() >= 7)
-                .filter(e -> e.recordedAt().isAfter(c.entry().recordedAt().minus(RECURRING_WINDOW)))
-                .forEach(severe::add);
-        severe.add(c.asHistoryEntry());
-        Set<java.time.LocalDate> days = new HashSet<>();
-        severe.forEach(e -> days.add(e.recordedAt().atZone(ZoneOffset.UTC).toLocalDate()));
-        return days.size() >= 3 ? ids(severe) : List.of();
+        Instant windowStart = now.recordedAt().minus(RECURRING_WINDOW);
+        LocalDate today = day(now.recordedAt());
+        List<HistoryPoint> perDay = new ArrayList<>();
+        for (LocalDate d = day(windowStart); d.isBefore(today); d = d.plusDays(1)) {
+            Instant dayStart = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            HistoryPoint after = dayStart.isAfter(windowStart) ? HistoryPoint.before(dayStart) : HistoryPoint.after(windowStart);
+            HistoryPoint before = HistoryPoint.before(dayStart.plus(Duration.ofDays(1)));
+            c.history().latestAtLeast(after, before, 7).ifPresent(perDay::add);
+        }
+        // Today counts once, through the current entry.
+        if (perDay.size() + 1 < 3) {
+            return List.of();
+        }
+        List<UUID> evidence = new ArrayList<>(perDay.stream().map(HistoryPoint::id).toList());
+        evidence.add(now.id());
+        return evidence;
     }
 
     /**
@@ -104,22 +104,28 @@ final class HistoryPatterns {
      * concerning quality reported now.
      */
     static List<UUID> exercisePainPersists(EntryContext c) {
-        Set<PainQuality> now = new HashSet<>(c.entry().qualities());
-        now.retainAll(TriageRules.CONCERNING_QUALITIES);
-        if (now.isEmpty()) {
+        int now = ConcerningPain.qualityBits(c.entry().qualities());
+        if (now == 0) {
             return List.of();
         }
-        for (HistoryEntry e : c.earlier()) {
-            if (e.recordedAt().isBefore(c.entry().recordedAt().minus(SORENESS_CLEARS))
-                    && EntryContext.isConcerningExercisePain(e.report())
-                    && e.report().qualities().stream().anyMatch(now::contains)) {
-                return List.of(e.id(), c.entryId());
-            }
-        }
-        return List.of();
+        return c.history().earliestExerciseConcern(c.horizon(),
+                HistoryPoint.before(c.entry().recordedAt().minus(SORENESS_CLEARS)), now)
+                .map(earlier -> List.of(earlier.id(), c.entryId())).orElse(List.of());
     }
 
-    private static List<UUID> ids(List<HistoryEntry> entries) {
-        return entries.stream().map(HistoryEntry::id).toList();
+    /** The entries from {@code first} through the current one, bounded. */
+    private static List<UUID> evidenceFrom(EntryContext c, HistoryPoint first) {
+        List<UUID> ids = new ArrayList<>(c.history().ids(justBefore(first), c.point(), PatientHistory.EVIDENCE_LIMIT - 1));
+        ids.add(c.entryId());
+        return ids;
+    }
+
+    /** A bound right before {@code p}: "after" it includes p. */
+    private static HistoryPoint justBefore(HistoryPoint p) {
+        return HistoryPoint.justBefore(p);
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -56,7 +56,7 @@ public final class TriageRules {
     private static final String CHANGE_EXERCISE = "Stop or scale down the exercise that hurts; choose a gentler "
             + "version and keep your workload pain-free. Your clinician will look at it at your next review.";
 
-    static final Set<PainQuality> CONCERNING_QUALITIES = Set.of(SHARP, STABBING, BURNING, TINGLING, ELECTRIC);
+    static final Set<PainQuality> CONCERNING_QUALITIES = com.backcare.events.ConcerningPain.QUALITY_SET;
 
     /** Single-entry rules (with the profile), in the document's order. */
     static final List<EntryRule> ENTRY_RULES = List.of(

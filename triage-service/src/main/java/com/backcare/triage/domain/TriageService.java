@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -23,6 +24,7 @@ import com.backcare.commons.events.EventContract;
 import com.backcare.commons.persistence.PatientKey;
 import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.commons.persistence.PatientEntryKey;
+import com.backcare.events.ConcerningPain;
 import com.backcare.events.EntryEventData;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventType;
@@ -36,6 +38,7 @@ import com.backcare.triage.persistence.AlertFindingEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
 import com.backcare.triage.persistence.PatientEntryEntity;
 import com.backcare.triage.persistence.PatientProfileEntity;
+import com.backcare.triage.persistence.SqlPatientHistory;
 
 /**
  * Applies journal events, each once and in one transaction with all its effects. After an entry changes, the rules
@@ -48,13 +51,15 @@ public class TriageService {
 
     private static final Logger LOG = Logger.getLogger(TriageService.class);
     static final String SYSTEM_ACTOR = "triage-service";
-    /** How far back the rules look: beyond every window of triage-rules.md. */
-    static final Duration HISTORY_HORIZON = Duration.ofDays(90);
+    /** An alert shows the evidence of its latest findings, this many at most. */
+    static final int EVIDENCE_FINDINGS = 10;
 
     @Inject
     ProcessedEvents processed;
     @Inject
     EventContract contract;
+    @Inject
+    EntityManager em;
     @Inject
     AlertChangeRecorder changes;
 
@@ -90,19 +95,32 @@ public class TriageService {
             return; // a late older revision: what we hold is newer
         }
         Instant from = report.recordedAt();
+        SqlPatientHistory timeline = new SqlPatientHistory(em, event.clinicid(), event.patientid());
+        UUID oldSuccessor = null;
         if (stored == null) {
             stored = new PatientEntryEntity();
             stored.key = new PatientEntryKey(event.clinicid(), event.patientid(), entryId);
-        } else if (stored.recordedAt.isBefore(from)) {
-            from = stored.recordedAt;
+        } else {
+            if (stored.recordedAt.isBefore(from)) {
+                from = stored.recordedAt;
+            }
+            oldSuccessor = stored.deleted ? null : timeline.successor(stored.point()).orElse(null);
         }
         stored.revision = data.revision();
         stored.recordedAt = report.recordedAt();
         stored.intensity = report.intensity();
+        stored.exerciseConcern = ConcerningPain.exerciseConcern(report);
         stored.report = report;
         stored.deleted = false;
         stored.persist();
-        reevaluate(event.clinicid(), event.patientid(), from, entryId);
+        em.flush();
+        refreshDrops(timeline, entryId, oldSuccessor, timeline.successor(stored.point()).orElse(null));
+        reevaluate(event.clinicid(), event.patientid(), from, entryId, timeline);
+    }
+
+    /** Whether each entry whose predecessor may have changed lies more than a point below it. */
+    private static void refreshDrops(SqlPatientHistory timeline, UUID... entries) {
+        timeline.refreshDrops(java.util.Arrays.stream(entries).filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     private void applyDeletion(EventEnvelope event, EntryEventData data) {
@@ -111,9 +129,13 @@ public class TriageService {
         if (stored == null || stored.revision >= data.revision()) {
             return;
         }
+        SqlPatientHistory timeline = new SqlPatientHistory(em, event.clinicid(), event.patientid());
+        UUID successor = stored.deleted ? null : timeline.successor(stored.point()).orElse(null);
         stored.revision = data.revision();
         stored.deleted = true;
-        reevaluate(event.clinicid(), event.patientid(), stored.recordedAt, entryId);
+        em.flush();
+        refreshDrops(timeline, successor);
+        reevaluate(event.clinicid(), event.patientid(), stored.recordedAt, entryId, timeline);
     }
 
     private void applyProfile(EventEnvelope event, ProfileEventData data) {
@@ -134,36 +156,28 @@ public class TriageService {
     }
 
     /** Runs the rules on every live entry recorded at or after {@code from} and reconciles the findings. */
-    private void reevaluate(String clinicId, String patientId, Instant from, UUID changedEntry) {
+    private void reevaluate(String clinicId, String patientId, Instant from, UUID changedEntry, PatientHistory history) {
         Instant now = clock.instant();
         PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
         ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
-        List<HistoryEntry> history = PatientEntryEntity.since(clinicId, patientId, from.minus(HISTORY_HORIZON)).stream()
-                .map(e -> new HistoryEntry(e.key.entryId, e.recordedAt, e.report)).toList();
 
         Map<AlertFindingEntity.Key, Found> current = new LinkedHashMap<>();
-        for (int i = 0; i < history.size(); i++) {
-            HistoryEntry entry = history.get(i);
-            if (entry.recordedAt().isBefore(from)) {
-                continue;
-            }
-            EntryContext context = new EntryContext(entry.id(), entry.report(), profile, settings, history.subList(0, i));
+        for (PatientEntryEntity entry : PatientEntryEntity.since(clinicId, patientId, from)) {
+            EntryContext context = new EntryContext(entry.key.entryId, entry.report, profile, settings, history);
             for (Finding finding : TriageRules.evaluate(context)) {
-                current.put(new AlertFindingEntity.Key(clinicId, patientId, finding.rule(), entry.id()),
-                        new Found(finding, entry.recordedAt()));
+                current.put(new AlertFindingEntity.Key(clinicId, patientId, finding.rule(), entry.key.entryId),
+                        new Found(finding, entry.recordedAt));
             }
         }
 
-        Map<UUID, AlertEntity> touched = new LinkedHashMap<>();
-        Map<UUID, Set<UUID>> evidenceBefore = new HashMap<>();
-        Set<UUID> raised = new LinkedHashSet<>();
+        Map<UUID, AlertDelta> touched = new LinkedHashMap<>();
         Map<AlertFindingEntity.Key, AlertFindingEntity> stored = new HashMap<>();
         AlertFindingEntity.inScope(clinicId, patientId, from, changedEntry).forEach(f -> stored.put(f.key, f));
 
         for (AlertFindingEntity finding : stored.values()) {
             if (finding.active && !current.containsKey(finding.key)) {
                 finding.active = false;
-                touch(finding.alertId, touched, evidenceBefore);
+                touch(finding.alertId, touched).withdrawn++;
             }
         }
         for (var found : current.entrySet()) {
@@ -172,20 +186,23 @@ public class TriageService {
             Finding f = found.getValue().finding();
             if (finding != null && finding.active) {
                 if (!finding.evidence.equals(f.evidence())) {
+                    AlertDelta delta = touch(finding.alertId, touched);
+                    delta.evidenceAdded |= !finding.evidence.containsAll(f.evidence());
+                    delta.evidenceWithdrawn |= !f.evidence().containsAll(finding.evidence);
                     finding.evidence = f.evidence();
-                    touch(finding.alertId, touched, evidenceBefore);
                 }
                 continue;
             }
             AlertEntity alert = AlertEntity.openFor(clinicId, patientId, f.rule()).orElse(null);
+            AlertDelta delta;
             if (alert == null) {
                 alert = newAlert(clinicId, patientId, f, settings, now);
-                raised.add(alert.id);
-                touched.put(alert.id, alert);
-                evidenceBefore.put(alert.id, Set.of());
+                delta = new AlertDelta(alert, true);
+                touched.put(alert.id, delta);
             } else {
-                touch(alert.id, touched, evidenceBefore);
+                delta = touch(alert.id, touched);
             }
+            delta.activated++;
             if (finding == null) {
                 finding = new AlertFindingEntity();
                 finding.key = found.getKey();
@@ -197,42 +214,55 @@ public class TriageService {
             finding.persist();
         }
         AlertFindingEntity.getEntityManager().flush();
-        touched.values().forEach(alert -> settle(alert, raised.contains(alert.id), evidenceBefore.get(alert.id), now));
+        touched.values().forEach(delta -> settle(delta, now));
     }
 
-    /** Brings an alert's evidence in line with its findings that still hold, and records what changed. */
-    private void settle(AlertEntity alert, boolean raised, Set<UUID> before, Instant now) {
+    /** What one re-evaluation did to one alert's findings. */
+    private static final class AlertDelta {
+        final AlertEntity alert;
+        final boolean raised;
+        int activated;
+        int withdrawn;
+        boolean evidenceAdded;
+        boolean evidenceWithdrawn;
+
+        AlertDelta(AlertEntity alert, boolean raised) {
+            this.alert = alert;
+            this.raised = raised;
+        }
+    }
+
+    /**
+     * Brings an alert in line with its findings that still hold, and records what changed. The count of findings moves
+     * by what changed; the evidence shown is that of the latest findings, so neither grows with the patient's history.
+     */
+    private void settle(AlertDelta delta, Instant now) {
+        AlertEntity alert = delta.alert;
         if (alert.status == AlertStatus.RESOLVED) {
             return; // a resolved alert keeps the evidence it was resolved on
         }
-        List<AlertFindingEntity> active = AlertFindingEntity.activeOf(alert.id);
+        alert.occurrences += delta.activated - delta.withdrawn;
+        List<AlertFindingEntity> latest = AlertFindingEntity.latestActiveOf(alert.id, EVIDENCE_FINDINGS);
         Set<UUID> evidence = new LinkedHashSet<>();
-        active.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
+        latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);
-        alert.occurrences = active.size();
-        boolean added = !before.containsAll(evidence);
-        boolean withdrawn = !evidence.containsAll(before);
-        alert.evidenceWithdrawn = evidence.isEmpty();
-        if (raised) {
+        alert.evidenceWithdrawn = alert.occurrences <= 0;
+        if (delta.raised) {
             changes.record(alert, "RAISED", SYSTEM_ACTOR, alert.reason, now);
             return;
         }
-        if (added) {
+        if (delta.activated > 0 || delta.evidenceAdded) {
             changes.record(alert, "EVIDENCE_ADDED", SYSTEM_ACTOR, null, now);
         }
-        if (withdrawn) {
+        if (delta.withdrawn > 0 || delta.evidenceWithdrawn) {
             changes.record(alert, "EVIDENCE_WITHDRAWN", SYSTEM_ACTOR, alert.evidenceWithdrawn
                     ? "every entry that was evidence has been deleted or corrected; review before resolving"
                     : "an entry that was evidence has been deleted or corrected", now);
         }
     }
 
-    private static void touch(UUID alertId, Map<UUID, AlertEntity> touched, Map<UUID, Set<UUID>> evidenceBefore) {
-        touched.computeIfAbsent(alertId, id -> {
-            AlertEntity alert = AlertEntity.findById(id);
-            evidenceBefore.put(id, Set.copyOf(alert.evidence));
-            return alert;
-        });
+    private static AlertDelta touch(UUID alertId, Map<UUID, AlertDelta> touched) {
+        return touched.computeIfAbsent(alertId, id -> new AlertDelta(AlertEntity.findById(id), false));
     }
 
     private static AlertEntity newAlert(String clinicId, String patientId, Finding f, ClinicSettings settings, Instant now) {

@@ -42,8 +42,9 @@ public class AlertFindingEntity extends PanacheEntityBase {
                 clinicId, patientId, from, changedEntry);
     }
 
-    public static List<AlertFindingEntity> activeOf(UUID alertId) {
-        return list("alertId = ?1 and active = true order by anchorRecordedAt", alertId);
+    /** The alert's findings that still hold, latest anchor first, at most {@code limit}. */
+    public static List<AlertFindingEntity> latestActiveOf(UUID alertId, int limit) {
+        return find("alertId = ?1 and active = true order by anchorRecordedAt desc", alertId).page(0, limit).list();
     }
 
     /** Which rule on which entry of which patient. */

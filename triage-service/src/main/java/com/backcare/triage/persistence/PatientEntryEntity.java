@@ -36,6 +36,9 @@ public class PatientEntryEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public PainReport report;
     public boolean deleted;
+    /** ConcerningPain bits when the entry is concerning exercise pain, else 0 (what EXERCISE_PAIN_PERSISTS looks for). */
+    @Column(name = "exercise_concern")
+    public int exerciseConcern;
 
     public static Optional<PatientEntryEntity> findEntry(String clinicId, String patientId, UUID entryId) {
         return findByIdOptional(new PatientEntryKey(clinicId, patientId, entryId));
@@ -45,6 +48,11 @@ public class PatientEntryEntity extends PanacheEntityBase {
     public static List<PatientEntryEntity> history(String clinicId, String patientId, Instant from, Instant to) {
         return find("key.clinicId = ?1 and key.patientId = ?2 and deleted = false and recordedAt >= ?3 "
                 + "and recordedAt <= ?4 order by recordedAt, key.entryId", clinicId, patientId, from, to).list();
+    }
+
+    /** Where the entry stands in the patient's timeline. */
+    public com.backcare.triage.domain.HistoryPoint point() {
+        return new com.backcare.triage.domain.HistoryPoint(key.entryId, recordedAt, intensity, exerciseConcern);
     }
 
     /** The patient's live entries recorded at or after {@code from}, oldest first. */
