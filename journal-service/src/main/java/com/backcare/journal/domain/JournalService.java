@@ -64,6 +64,8 @@ public class JournalService {
     EventOutbox outbox;
     @Inject
     EntryWrites writes;
+    @Inject
+    WriteLimits limits;
 
     Clock clock = Clock.systemUTC();
 
@@ -74,6 +76,7 @@ public class JournalService {
     @Transactional
     public Recorded record(String patientId, PainReport report, String idempotencyKey) {
         caller.requireAccessToPatient(patientId);
+        limits.admit(caller.clinicId(), patientId);
         Instant now = clock.instant();
         PainReport dated = report.recordedAt() == null ? report.withRecordedAt(now) : report;
         requirePlausibleTime(patientId, dated, now);
@@ -200,6 +203,7 @@ public class JournalService {
     @Transactional
     public PatientProfileEntity updateProfile(String patientId, PatientProfile profile) {
         caller.requireAccessToPatient(patientId);
+        limits.admit(caller.clinicId(), patientId);
         if (profile.birthYear() != null && profile.birthYear() > Year.now(clock).getValue()) {
             throw ApiProblem.invalidField("birthYear", "must not be in the future");
         }
@@ -228,6 +232,7 @@ public class JournalService {
 
     private PainEntryEntity lockedLiveEntry(String patientId, UUID entryId, Integer expectedRevision) {
         caller.requireAccessToPatient(patientId);
+        limits.admit(caller.clinicId(), patientId);
         PainEntryEntity entry = PainEntryEntity.findInClinic(caller.clinicId(), patientId, entryId)
                 .orElseThrow(() -> ApiProblem.notFound("no entry " + entryId + " for patient " + patientId));
         Panache.getEntityManager().lock(entry, LockModeType.PESSIMISTIC_WRITE);

@@ -102,11 +102,9 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (PassingFailures.isPassing(e)) {
             LOG.warnf("%s answered 503 while the database is unavailable: %s", uri.getPath(), e);
-            Problem problem = Problem.of("service-unavailable", "Service Unavailable", 503,
-                    "the service's database is unavailable for a moment; retry after "
-                            + RETRY_AFTER_SECONDS + " s");
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .entity(problem.withInstance(uri.getPath())).build();
+            return respond(Problem.of("service-unavailable", "Service Unavailable", 503,
+                    "the service's database is unavailable for a moment; retry after " + RETRY_AFTER_SECONDS + " s")
+                    .withRetryAfter(RETRY_AFTER_SECONDS), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
@@ -218,7 +216,11 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath())).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath()));
+        if (problem.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds());
+        }
+        return response.build();
     }
 }
