@@ -12,8 +12,28 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Inject
     EntityManager em;
+
+    /** Of these ids, the ones seen for the first time (one statement however many). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> firstTimes(java.util.List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        String ids;
+        try {
+            ids = JSON.writeValueAsString(eventIds);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new java.util.HashSet<>(em.createNativeQuery("INSERT INTO processed_event (event_id, processed_at) "
+                + "SELECT id, now() FROM jsonb_array_elements_text(cast(?1 AS jsonb)) AS ids(id) "
+                + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id").setParameter(1, ids).getResultList());
+    }
 
     /** True the first time an id is seen; false for a redelivery or replay. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -16,6 +16,9 @@ public record HistoryPoint(UUID id, Instant recordedAt, int intensity, int exerc
             .thenComparing(HistoryPoint::id, HistoryPoint::compareUnsigned);
     private static final UUID LOWEST = new UUID(0, 0);
     private static final UUID HIGHEST = new UUID(-1L, -1L);
+    /** Bounds before and after every entry a patient can have (recordedAt lies in years 1900 to 9999). */
+    public static final HistoryPoint START = new HistoryPoint(LOWEST, Instant.parse("0001-01-01T00:00:00Z"), 0, 0);
+    public static final HistoryPoint END = new HistoryPoint(HIGHEST, Instant.parse("9999-12-31T23:59:59Z"), 0, 0);
 
     /** A bound that sorts before every entry recorded at {@code t}: "after" it means "at or after t". */
     public static HistoryPoint before(Instant t) {

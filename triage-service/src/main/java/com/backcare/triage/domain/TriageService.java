@@ -65,41 +65,130 @@ public class TriageService {
 
     Clock clock = Clock.systemUTC();
 
-    @Transactional
-    public void apply(EventEnvelope event) {
-        if (!processed.firstTime(event.id())) {
-            return;
-        }
-        String statusBefore = AlertChangeRecorder.highestTierOf(event.clinicid(), event.patientid());
+    /** Checks what needs no database: the data's shape and contract. An event that fails can never be applied. */
+    public void check(EventEnvelope event) {
         if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
-            applyEntry(event, contract.data(event, EntryEventData.class));
+            EntryEventData data = contract.data(event, EntryEventData.class);
+            entryId(data);
+            if (data.entry() == null || data.entry().recordedAt() == null) {
+                throw new InvalidEventException("data.entry with recordedAt is required");
+            }
         } else if (event.is(EventType.ENTRY_DELETED)) {
-            applyDeletion(event, contract.data(event, EntryEventData.class));
+            entryId(contract.data(event, EntryEventData.class));
         } else if (event.is(EventType.PROFILE_CHANGED)) {
-            applyProfile(event, contract.data(event, ProfileEventData.class));
-        } else {
-            LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.type(), event.schemaversion());
-            return;
+            if (contract.data(event, ProfileEventData.class).profile() == null) {
+                throw new InvalidEventException("data.profile is required");
+            }
         }
-        changes.statusIfChanged(event.clinicid(), event.patientid(), statusBefore, clock.instant());
     }
 
-    private void applyEntry(EventEnvelope event, EntryEventData data) {
-        UUID entryId = entryId(data);
-        PainReport report = data.entry();
-        if (report == null || report.recordedAt() == null) {
-            throw new InvalidEventException("data.entry with recordedAt is required");
+    /** Applies one event: a batch of one. */
+    @Transactional
+    public void apply(EventEnvelope event) {
+        applyAll(List.of(event));
+    }
+
+    /**
+     * Applies a poll's events in one transaction: the ids seen before are found with one statement, each patient's
+     * events are applied in their order, and each patient's entries are evaluated once, from the earliest point any of
+     * them changed. Every event is checked ({@link #check}) before it comes here.
+     */
+    @Transactional
+    public void applyAll(List<EventEnvelope> events) {
+        Set<String> fresh = processed.firstTimes(events.stream().map(EventEnvelope::id).toList());
+        Map<PatientKey, List<EventEnvelope>> byPatient = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            if (fresh.remove(event.id())) { // once, even if the batch holds it twice
+                byPatient.computeIfAbsent(new PatientKey(event.clinicid(), event.patientid()), k -> new ArrayList<>())
+                        .add(event);
+            }
         }
-        PatientEntryEntity stored = PatientEntryEntity.findEntry(event.clinicid(), event.patientid(), entryId).orElse(null);
+        byPatient.forEach(this::applyForPatient);
+    }
+
+    /**
+     * Applies one patient's events in order. New entries that arrive in timeline order are evaluated together, once,
+     * since each would have been evaluated with exactly the same earlier entries one at a time. Anything else (a late
+     * entry, a correction, a deletion, a profile change) is evaluated on its own, after what came before it, so that
+     * the alerts come out exactly as if every event had been applied alone: a replay gives the same alerts.
+     */
+    private void applyForPatient(PatientKey patient, List<EventEnvelope> events) {
+        String clinicId = patient.clinicId;
+        String patientId = patient.patientId;
+        String statusBefore = AlertChangeRecorder.highestTierOf(clinicId, patientId);
+        SqlPatientHistory timeline = new SqlPatientHistory(em, clinicId, patientId);
+        Pending pending = new Pending();
+        HistoryPoint latest = timeline.latest(HistoryPoint.START, HistoryPoint.END).orElse(null);
+        for (EventEnvelope event : events) {
+            if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
+                EntryEventData data = contract.data(event, EntryEventData.class);
+                UUID entryId = entryId(data);
+                HistoryPoint point = new HistoryPoint(entryId, data.entry().recordedAt(), 0, 0);
+                boolean inOrderNewEntry = event.is(EventType.ENTRY_RECORDED)
+                        && (latest == null || latest.isBefore(point))
+                        && PatientEntryEntity.findEntry(clinicId, patientId, entryId).isEmpty();
+                if (!inOrderNewEntry) {
+                    pending.evaluate(clinicId, patientId, timeline);
+                }
+                pending.add(applyEntry(patient, entryId, data, timeline), entryId);
+                if (!inOrderNewEntry) {
+                    pending.evaluate(clinicId, patientId, timeline);
+                }
+                if (latest == null || latest.isBefore(point)) {
+                    latest = point;
+                }
+            } else if (event.is(EventType.ENTRY_DELETED)) {
+                EntryEventData data = contract.data(event, EntryEventData.class);
+                pending.evaluate(clinicId, patientId, timeline);
+                pending.add(applyDeletion(patient, entryId(data), data, timeline), entryId(data));
+                pending.evaluate(clinicId, patientId, timeline);
+            } else if (event.is(EventType.PROFILE_CHANGED)) {
+                // A profile change applies to the entries evaluated after it, not to those before.
+                pending.evaluate(clinicId, patientId, timeline);
+                applyProfile(event, contract.data(event, ProfileEventData.class));
+            } else {
+                LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.type(), event.schemaversion());
+            }
+        }
+        pending.evaluate(clinicId, patientId, timeline);
+        changes.statusIfChanged(clinicId, patientId, statusBefore, clock.instant());
+    }
+
+    /** Entries changed but not yet evaluated, and the earliest point in time they affect. */
+    private final class Pending {
+        Instant from;
+        final Set<UUID> changed = new LinkedHashSet<>();
+
+        void add(Instant affected, UUID entryId) {
+            if (affected != null) {
+                changed.add(entryId);
+                if (from == null || affected.isBefore(from)) {
+                    from = affected;
+                }
+            }
+        }
+
+        void evaluate(String clinicId, String patientId, PatientHistory history) {
+            if (from != null) {
+                reevaluate(clinicId, patientId, from, changed, history);
+                from = null;
+                changed.clear();
+            }
+        }
+    }
+
+    /** Stores an entry's newer revision; returns the earliest recordedAt it affects, or null when it was stale. */
+    private Instant applyEntry(PatientKey patient, UUID entryId, EntryEventData data, SqlPatientHistory timeline) {
+        PainReport report = data.entry();
+        PatientEntryEntity stored = PatientEntryEntity.findEntry(patient.clinicId, patient.patientId, entryId).orElse(null);
         if (stored != null && stored.revision >= data.revision()) {
-            return; // a late older revision: what we hold is newer
+            return null; // a late older revision: what we hold is newer
         }
         Instant from = report.recordedAt();
-        SqlPatientHistory timeline = new SqlPatientHistory(em, event.clinicid(), event.patientid());
         UUID oldSuccessor = null;
         if (stored == null) {
             stored = new PatientEntryEntity();
-            stored.key = new PatientEntryKey(event.clinicid(), event.patientid(), entryId);
+            stored.key = new PatientEntryKey(patient.clinicId, patient.patientId, entryId);
         } else {
             if (stored.recordedAt.isBefore(from)) {
                 from = stored.recordedAt;
@@ -115,7 +204,7 @@ public class TriageService {
         stored.persist();
         em.flush();
         refreshDrops(timeline, entryId, oldSuccessor, timeline.successor(stored.point()).orElse(null));
-        reevaluate(event.clinicid(), event.patientid(), from, entryId, timeline);
+        return from;
     }
 
     /** Whether each entry whose predecessor may have changed lies more than a point below it. */
@@ -123,25 +212,21 @@ public class TriageService {
         timeline.refreshDrops(java.util.Arrays.stream(entries).filter(java.util.Objects::nonNull).distinct().toList());
     }
 
-    private void applyDeletion(EventEnvelope event, EntryEventData data) {
-        UUID entryId = entryId(data);
-        PatientEntryEntity stored = PatientEntryEntity.findEntry(event.clinicid(), event.patientid(), entryId).orElse(null);
+    /** Marks an entry deleted; returns its recordedAt, or null when the event was stale or the entry unknown. */
+    private Instant applyDeletion(PatientKey patient, UUID entryId, EntryEventData data, SqlPatientHistory timeline) {
+        PatientEntryEntity stored = PatientEntryEntity.findEntry(patient.clinicId, patient.patientId, entryId).orElse(null);
         if (stored == null || stored.revision >= data.revision()) {
-            return;
+            return null;
         }
-        SqlPatientHistory timeline = new SqlPatientHistory(em, event.clinicid(), event.patientid());
         UUID successor = stored.deleted ? null : timeline.successor(stored.point()).orElse(null);
         stored.revision = data.revision();
         stored.deleted = true;
         em.flush();
         refreshDrops(timeline, successor);
-        reevaluate(event.clinicid(), event.patientid(), stored.recordedAt, entryId, timeline);
+        return stored.recordedAt;
     }
 
     private void applyProfile(EventEnvelope event, ProfileEventData data) {
-        if (data.profile() == null) {
-            throw new InvalidEventException("data.profile is required");
-        }
         PatientProfileEntity stored = PatientProfileEntity.findFor(event.clinicid(), event.patientid()).orElse(null);
         if (stored != null && stored.revision >= data.revision()) {
             return;
@@ -156,7 +241,8 @@ public class TriageService {
     }
 
     /** Runs the rules on every live entry recorded at or after {@code from} and reconciles the findings. */
-    private void reevaluate(String clinicId, String patientId, Instant from, UUID changedEntry, PatientHistory history) {
+    private void reevaluate(String clinicId, String patientId, Instant from, Set<UUID> changedEntries,
+            PatientHistory history) {
         Instant now = clock.instant();
         PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
         ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
@@ -172,7 +258,7 @@ public class TriageService {
 
         Map<UUID, AlertDelta> touched = new LinkedHashMap<>();
         Map<AlertFindingEntity.Key, AlertFindingEntity> stored = new HashMap<>();
-        AlertFindingEntity.inScope(clinicId, patientId, from, changedEntry).forEach(f -> stored.put(f.key, f));
+        AlertFindingEntity.inScope(clinicId, patientId, from, changedEntries).forEach(f -> stored.put(f.key, f));
 
         for (AlertFindingEntity finding : stored.values()) {
             if (finding.active && !current.containsKey(finding.key)) {

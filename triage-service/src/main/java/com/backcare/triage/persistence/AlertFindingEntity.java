@@ -36,10 +36,11 @@ public class AlertFindingEntity extends PanacheEntityBase {
     public List<UUID> evidence;
     public boolean active;
 
-    /** The findings a re-evaluation from {@code from} can change: anchored at or after it, or on the changed entry. */
-    public static List<AlertFindingEntity> inScope(String clinicId, String patientId, Instant from, UUID changedEntry) {
-        return list("key.clinicId = ?1 and key.patientId = ?2 and (anchorRecordedAt >= ?3 or key.anchorEntryId = ?4)",
-                clinicId, patientId, from, changedEntry);
+    /** The findings a re-evaluation from {@code from} can change: anchored at or after it, or on a changed entry. */
+    public static List<AlertFindingEntity> inScope(String clinicId, String patientId, Instant from,
+            java.util.Collection<UUID> changedEntries) {
+        return list("key.clinicId = ?1 and key.patientId = ?2 and (anchorRecordedAt >= ?3 or key.anchorEntryId in ?4)",
+                clinicId, patientId, from, changedEntries.isEmpty() ? List.of(new UUID(0, 0)) : changedEntries);
     }
 
     /** The alert's findings that still hold, latest anchor first, at most {@code limit}. */

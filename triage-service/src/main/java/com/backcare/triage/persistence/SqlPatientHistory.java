@@ -107,7 +107,7 @@ public final class SqlPatientHistory implements PatientHistory {
     /** The entry right after {@code point} in the timeline, whose drop flag depends on what precedes it. */
     public Optional<UUID> successor(HistoryPoint point) {
         return one(query("SELECT " + COLUMNS + " FROM patient_entry WHERE " + BETWEEN + FORWARD + " LIMIT 1", point,
-                HistoryPoint.after(Instant.parse("9999-12-31T23:59:59Z")))).map(HistoryPoint::id);
+                HistoryPoint.END)).map(HistoryPoint::id);
     }
 
     /** Recomputes, for these entries, whether each lies more than one point below its predecessor. */
