@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Past its limit a patient's or a clinic's writes are refused with a 429 and Retry-After, and nothing is stored. The
- * test clinic "clinic-limited" allows 3 writes per patient and 7 per clinic an hour (application.properties).
+ * test clinic "clinic-limited" allows 3 writes per patient and 6 per clinic an hour (application.properties).
  */
 @QuarkusTest
 class WriteLimitsTest {
@@ -38,7 +38,7 @@ class WriteLimitsTest {
         String other = newId("pat");
         asPatient(CLINIC, other).body("{\"intensity\": 3}").post(entriesOf(other)).then().statusCode(201);
         asPatient(CLINIC, other).body("{\"intensity\": 3}").post(entriesOf(other)).then().statusCode(201);
-        // The clinic has now made 7 writes (the refused ones count too): its limit refuses the next patient.
+        // 6 writes counted for the clinic: 5 stored and the first refusal (later ones are refused from memory).
         String third = newId("pat");
         asPatient(CLINIC, third).body("{\"intensity\": 3}").post(entriesOf(third)).then().statusCode(429);
         // Other clinics are not affected.

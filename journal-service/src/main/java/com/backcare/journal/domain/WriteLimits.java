@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,26 +34,47 @@ public class WriteLimits {
 
     Clock clock = Clock.systemUTC();
     private final AtomicReference<Instant> forgotUpTo = new AtomicReference<>();
+    /** The scopes this instance knows to be over their limit, with the window they are over it in. */
+    private final Map<String, Instant> refusedIn = new ConcurrentHashMap<>();
 
-    /** Counts one write by this patient of this clinic, or refuses it when a limit is reached. */
+    /**
+     * Counts one write by this patient of this clinic, or refuses it when a limit is reached. Once the database has
+     * said a scope is over its limit, this instance refuses that scope from memory until the window ends: a client
+     * hammering past its limit costs a map lookup per request, not a database round trip.
+     */
     public void admit(String clinicId, String patientId) {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.HOURS);
+        long retryAfter = Math.max(1, Duration.between(now, window.plus(WINDOW)).toSeconds());
         String clinicScope = "clinic:" + clinicId;
         String patientScope = "patient:" + clinicId + "/" + patientId;
-        forgetOldWindows(window);
-        Map<String, Integer> counts = rates.count(List.of(clinicScope, patientScope), window);
         var limits = config.writeLimits();
         int perPatient = limits.patientPerHour().getOrDefault(clinicId, limits.perPatientPerHour());
         int perClinic = limits.clinicPerHour().getOrDefault(clinicId, limits.perClinicPerHour());
-        long retryAfter = Math.max(1, Duration.between(now, window.plus(WINDOW)).toSeconds());
+        forgetOldWindows(window);
+        if (window.equals(refusedIn.get(patientScope))) {
+            throw patientLimit(patientId, perPatient, retryAfter);
+        }
+        if (window.equals(refusedIn.get(clinicScope))) {
+            throw clinicLimit(perClinic, retryAfter);
+        }
+        Map<String, Integer> counts = rates.count(List.of(clinicScope, patientScope), window);
         if (counts.getOrDefault(patientScope, 0) > perPatient) {
-            throw tooMany("patient " + patientId + " has made " + perPatient + " writes this hour, the most allowed",
-                    retryAfter);
+            refusedIn.put(patientScope, window);
+            throw patientLimit(patientId, perPatient, retryAfter);
         }
         if (counts.getOrDefault(clinicScope, 0) > perClinic) {
-            throw tooMany("your clinic has made " + perClinic + " writes this hour, the most allowed", retryAfter);
+            refusedIn.put(clinicScope, window);
+            throw clinicLimit(perClinic, retryAfter);
         }
+    }
+
+    private static ApiProblem patientLimit(String patientId, int limit, long retryAfter) {
+        return tooMany("patient " + patientId + " has made " + limit + " writes this hour, the most allowed", retryAfter);
+    }
+
+    private static ApiProblem clinicLimit(int limit, long retryAfter) {
+        return tooMany("your clinic has made " + limit + " writes this hour, the most allowed", retryAfter);
     }
 
     private static ApiProblem tooMany(String detail, long retryAfterSeconds) {
@@ -64,6 +86,7 @@ public class WriteLimits {
     private void forgetOldWindows(Instant window) {
         Instant last = forgotUpTo.get();
         if ((last == null || last.isBefore(window)) && forgotUpTo.compareAndSet(last, window)) {
+            refusedIn.values().removeIf(w -> w.isBefore(window));
             rates.forget(window.minus(WINDOW));
         }
     }

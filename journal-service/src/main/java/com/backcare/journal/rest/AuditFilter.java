@@ -33,7 +33,10 @@ public class AuditFilter {
         Audited audited = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Audited.class);
         String patientId = request.getUriInfo().getPathParameters().getFirst("patientId");
-        if (audited == null || patientId == null || !patientId.matches(Caller.ID_PATTERN) || response.getStatus() == 401) {
+        // 401: no identity to record; 429: refused for its rate before any data was touched, and a client looping past
+        // its limit must not turn every refusal into a database write.
+        if (audited == null || patientId == null || !patientId.matches(Caller.ID_PATTERN) || response.getStatus() == 401
+                || response.getStatus() == 429) {
             return Uni.createFrom().voidItem();
         }
         int status = response.getStatus();

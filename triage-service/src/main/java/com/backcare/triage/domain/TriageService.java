@@ -1,7 +1,6 @@
 package com.backcare.triage.domain;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,13 +123,13 @@ public class TriageService {
                 EntryEventData data = contract.data(event, EntryEventData.class);
                 UUID entryId = entryId(data);
                 HistoryPoint point = new HistoryPoint(entryId, data.entry().recordedAt(), 0, 0);
-                boolean inOrderNewEntry = event.is(EventType.ENTRY_RECORDED)
-                        && (latest == null || latest.isBefore(point))
-                        && PatientEntryEntity.findEntry(clinicId, patientId, entryId).isEmpty();
+                PatientEntryEntity stored = PatientEntryEntity.findEntry(clinicId, patientId, entryId).orElse(null);
+                boolean inOrderNewEntry = event.is(EventType.ENTRY_RECORDED) && stored == null
+                        && (latest == null || latest.isBefore(point));
                 if (!inOrderNewEntry) {
                     pending.evaluate(clinicId, patientId, timeline);
                 }
-                pending.add(applyEntry(patient, entryId, data, timeline), entryId);
+                pending.add(applyEntry(patient, entryId, data, stored, latest, timeline), entryId);
                 if (!inOrderNewEntry) {
                     pending.evaluate(clinicId, patientId, timeline);
                 }
@@ -177,10 +176,13 @@ public class TriageService {
         }
     }
 
-    /** Stores an entry's newer revision; returns the earliest recordedAt it affects, or null when it was stale. */
-    private Instant applyEntry(PatientKey patient, UUID entryId, EntryEventData data, SqlPatientHistory timeline) {
+    /**
+     * Stores an entry's newer revision; returns the earliest recordedAt it affects, or null when it was stale.
+     * {@code latest} bounds the patient's live entries from above: an entry after it has no successor to look up.
+     */
+    private Instant applyEntry(PatientKey patient, UUID entryId, EntryEventData data, PatientEntryEntity stored,
+            HistoryPoint latest, SqlPatientHistory timeline) {
         PainReport report = data.entry();
-        PatientEntryEntity stored = PatientEntryEntity.findEntry(patient.clinicId, patient.patientId, entryId).orElse(null);
         if (stored != null && stored.revision >= data.revision()) {
             return null; // a late older revision: what we hold is newer
         }
@@ -203,7 +205,9 @@ public class TriageService {
         stored.deleted = false;
         stored.persist();
         em.flush();
-        refreshDrops(timeline, entryId, oldSuccessor, timeline.successor(stored.point()).orElse(null));
+        UUID newSuccessor = latest == null || latest.isBefore(stored.point())
+                ? null : timeline.successor(stored.point()).orElse(null);
+        refreshDrops(timeline, entryId, oldSuccessor, newSuccessor);
         return from;
     }
 

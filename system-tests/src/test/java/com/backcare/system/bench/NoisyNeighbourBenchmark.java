@@ -1,0 +1,173 @@
+package com.backcare.system.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.HdrHistogram.Recorder;
+
+import com.backcare.localstack.DevTokens;
+import com.backcare.localstack.LocalSystem;
+
+/**
+ * One patient posts entries as fast as the journal lets it (a closed loop of 8 requests in flight) for the whole run,
+ * while 100 other patients of the same clinic each post one red-flag entry at a random moment; each red flag's time
+ * from the journal's 201 to EMERGENCY in triage's status is recorded. Run twice: with the journal's write limits (the
+ * flooder gets 429s after 120 writes), and with the limit lifted for the flooder's clinic, so that triage itself must
+ * absorb the flood. The anchor, in the same run on the same broker: Kafka's own EndToEndLatency.
+ *
+ * <pre>./mvnw -B -Pbenchmark -Dbenchmark=NoisyNeighbourBenchmark -Dseconds=120 -DskipTests -pl system-tests -am verify</pre>
+ */
+public final class NoisyNeighbourBenchmark {
+
+    private static final int RED_FLAGS = 100;
+    private static final int IN_FLIGHT = 8;
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("seconds", 120);
+        Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
+        var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
+                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC",
+                        "-Djournal.write-limits.patient-per-hour.clinic-unlimited=100000000"));
+        try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
+            String journal = settings.service("journal-service").baseUrl();
+            String triage = settings.service("triage-service").baseUrl();
+            Report report = new Report("Noisy neighbour: other patients' red flags while one patient floods the journal",
+                    "One patient posts entries in a closed loop (" + IN_FLIGHT + " requests in flight) for " + seconds
+                            + " s; meanwhile " + RED_FLAGS + " other patients of the same clinic each post one red-flag "
+                            + "entry (bladder dysfunction) at a random moment. Latency: from the journal's 201 to "
+                            + "GET /patients/{id}/status answering EMERGENCY (polled every 20 ms). Services on the full "
+                            + "JIT, everything on one machine; after a 30 s warm-up of the same load.");
+            report.line("| run | flooder 201 / 429 | red flags seen | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
+            report.line("|---|---|---|---|---|---|---|");
+            run(journal, triage, "clinic-warmup", 30, "warm-up (limits on)");
+            report.line(run(journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)"));
+            report.line(run(journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted"));
+            report.line("");
+            report.line("Anchor, same broker, same run: " + endToEndLatency(system.kafka().bootstrapServers()));
+            report.publish("noisy-neighbour.md");
+        }
+    }
+
+    private static String run(String journal, String triage, String clinic, int seconds, String label) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String flooder = "flooder-" + clinic;
+        String flooderToken = DevTokens.token(clinic, "patient", flooder, Instant.now(), Duration.ofHours(2));
+        String staff = DevTokens.token(clinic, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> loops = new ArrayList<>();
+        for (int t = 0; t < IN_FLIGHT; t++) {
+            Thread loop = new Thread(() -> {
+                HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + flooder + "/entries"))
+                        .header("Authorization", "Bearer " + flooderToken).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"intensity\": 5, \"qualities\": [\"ACHING\"]}")).build();
+                while (flooding.get()) {
+                    try {
+                        int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        (status == 201 ? created : refused).incrementAndGet();
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }, "flooder-" + t);
+            loop.setDaemon(true);
+            loop.start();
+            loops.add(loop);
+        }
+        Recorder recorder = new Recorder(3);
+        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
+        Random random = new Random(seconds);
+        List<CompletableFuture<Boolean>> seen = new ArrayList<>();
+        for (int i = 0; i < RED_FLAGS; i++) {
+            String patient = "pat-" + clinic + "-" + i;
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            seen.add(done);
+            pollers.schedule(() -> redFlag(http, journal, triage, clinic, patient, staff, pollers, recorder, done),
+                    random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
+        }
+        Thread.sleep(seconds * 1000L);
+        flooding.set(false);
+        for (Thread loop : loops) {
+            loop.join(10_000);
+        }
+        CompletableFuture.allOf(seen.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        pollers.shutdownNow();
+        long alerted = seen.stream().filter(CompletableFuture::join).count();
+        return "| %s | %d / %d | %d / %d | %s |".formatted(label, created.get(), refused.get(), alerted, RED_FLAGS,
+                Report.millis(recorder.getIntervalHistogram()));
+    }
+
+    private static void redFlag(HttpClient http, String journal, String triage, String clinic, String patient, String staff,
+            ScheduledExecutorService pollers, Recorder recorder, CompletableFuture<Boolean> done) {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
+                .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
+        HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
+                .header("Authorization", "Bearer " + staff).build();
+        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenAccept(created -> {
+            if (created.statusCode() != 201) {
+                done.complete(false);
+                return;
+            }
+            poll(http, status, pollers, System.nanoTime(), recorder, done);
+        }).exceptionally(e -> {
+            done.complete(false);
+            return null;
+        });
+    }
+
+    private static void poll(HttpClient http, HttpRequest status, ScheduledExecutorService pollers, long committed,
+            Recorder recorder, CompletableFuture<Boolean> done) {
+        http.sendAsync(status, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+            if (response.statusCode() == 200 && response.body().contains("\"tier\":\"EMERGENCY\"")) {
+                recorder.recordValue(Math.max(1, (System.nanoTime() - committed) / 1_000));
+                done.complete(true);
+            } else if (System.nanoTime() - committed > TimeUnit.MINUTES.toNanos(5)) {
+                done.complete(false);
+            } else {
+                pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done), 20, TimeUnit.MILLISECONDS);
+            }
+        }).exceptionally(e -> {
+            pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done), 20, TimeUnit.MILLISECONDS);
+            return null;
+        });
+    }
+
+    /** Kafka's own end-to-end latency tool (produce, acks=all, consume) on the same broker, as a child JVM. */
+    static String endToEndLatency(String bootstrap) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.apache.kafka.tools.EndToEndLatency", bootstrap,
+                "bench.end-to-end-latency", "5000", "all", "500").redirectErrorStream(true).start();
+        StringBuilder summary = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                if (line.startsWith("Avg latency") || line.startsWith("Percentiles")) {
+                    summary.append(summary.isEmpty() ? "" : "; ").append(line.trim());
+                }
+            }
+        }
+        p.waitFor(2, TimeUnit.MINUTES);
+        return "Kafka EndToEndLatency (5,000 messages of 500 bytes, acks=all): " + summary;
+    }
+}
