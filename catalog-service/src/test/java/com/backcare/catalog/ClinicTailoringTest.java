@@ -87,4 +87,21 @@ class ClinicTailoringTest {
         asAdmin(other).put(mine() + "/jumping/hidden").then().statusCode(404);
         asAdmin(other).contentType("application/json").body(OWN.formatted(slug)).post(mine()).then().statusCode(404);
     }
+
+    @Test
+    void aPrecomputedListChangesTheMomentTheClinicsTailoringDoes() {
+        String list = "/api/v1/exercises";
+        String before = asClinician(clinic).queryParam("limit", 100).get(list).then().statusCode(200)
+                .body("items.slug", hasItem("bird-dog")).extract().header("ETag");
+        asClinician(clinic).queryParam("limit", 100).header("If-None-Match", before).get(list).then().statusCode(304);
+        asAdmin(clinic).put("/api/v1/clinics/" + clinic + "/exercises/bird-dog/hidden").then().statusCode(204);
+        String hidden = asClinician(clinic).queryParam("limit", 100).get(list).then().statusCode(200)
+                .body("items.slug", not(hasItem("bird-dog"))).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, hidden);
+        asClinician(clinic).queryParam("limit", 100).header("If-None-Match", before).get(list).then().statusCode(200);
+        asClinician(other).queryParam("limit", 100).get(list).then().body("items.slug", hasItem("bird-dog"));
+        asAdmin(clinic).delete("/api/v1/clinics/" + clinic + "/exercises/bird-dog/hidden").then().statusCode(204);
+        asClinician(clinic).queryParam("limit", 100).get(list).then().body("items.slug", hasItem("bird-dog"))
+                .header("ETag", equalTo(before));
+    }
 }

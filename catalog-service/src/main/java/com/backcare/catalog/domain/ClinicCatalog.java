@@ -85,6 +85,7 @@ public class ClinicCatalog {
         row.createdAt = clock.instant();
         row.createdBy = caller.subject();
         row.persist();
+        bumpTailoring(clinicId);
         return exercise;
     }
 
@@ -94,6 +95,7 @@ public class ClinicCatalog {
         if (!ClinicExerciseEntity.deleteById(new ClinicSlug(clinicId, slug))) {
             throw ApiProblem.notFound("your clinic has no exercise " + slug + " of its own");
         }
+        bumpTailoring(clinicId);
     }
 
     @Transactional
@@ -108,6 +110,7 @@ public class ClinicCatalog {
             hidden.hiddenAt = clock.instant();
             hidden.hiddenBy = caller.subject();
             hidden.persist();
+            bumpTailoring(clinicId);
         }
     }
 
@@ -117,6 +120,22 @@ public class ClinicCatalog {
         if (!ClinicHiddenExerciseEntity.deleteById(new ClinicSlug(clinicId, slug))) {
             throw ApiProblem.notFound("your clinic has not hidden " + slug);
         }
+        bumpTailoring(clinicId);
+    }
+
+    /** The version of the clinic's tailoring: what a precomputed answer for the clinic must have been made from. */
+    @Transactional
+    public long tailoringVersion(String clinicId) {
+        List<?> rows = ClinicExerciseEntity.getEntityManager()
+                .createNativeQuery("SELECT version FROM clinic_tailoring_version WHERE clinic_id = ?1")
+                .setParameter(1, clinicId).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    private static void bumpTailoring(String clinicId) {
+        ClinicExerciseEntity.getEntityManager().createNativeQuery("INSERT INTO clinic_tailoring_version (clinic_id, version) "
+                + "VALUES (?1, 1) ON CONFLICT (clinic_id) DO UPDATE SET version = clinic_tailoring_version.version + 1")
+                .setParameter(1, clinicId).executeUpdate();
     }
 
     /** The field a content defect is about ("lonely: names no source" is about source). */

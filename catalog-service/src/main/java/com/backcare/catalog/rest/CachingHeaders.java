@@ -33,22 +33,37 @@ public class CachingHeaders {
         String path = request.getUriInfo().getPath();
         boolean catalogRead = path.startsWith("/api/v1/exercises") || path.startsWith("/api/v1/conditions");
         if (!HttpMethod.GET.equals(request.getMethod()) || !catalogRead || response.getStatus() != 200
-                || !response.hasEntity()) {
-            return;
+                || !response.hasEntity() || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            return; // a precomputed answer (PrecomputedLists) has its headers already
         }
         byte[] body = json.writeValueAsBytes(response.getEntity());
-        String etag = "\"" + hash(body) + "\"";
+        String etag = etagOf(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
-                .map(String::trim).map(t -> t.replaceFirst("^W/", "")).anyMatch(etag::equals))) {
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
             return;
         }
         response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** A 200 with the body, or a 304 when the client holds it already, with the catalog's caching headers. */
+    static jakarta.ws.rs.core.Response answer(byte[] body, String etag, String ifNoneMatch) {
+        var response = matches(ifNoneMatch, etag) ? jakarta.ws.rs.core.Response.notModified()
+                : jakarta.ws.rs.core.Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+    }
+
+    static String etagOf(byte[] body) {
+        return "\"" + hash(body) + "\"";
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        return ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim).map(t -> t.replaceFirst("^W/", "")).anyMatch(etag::equals));
     }
 
     private static String hash(byte[] body) {

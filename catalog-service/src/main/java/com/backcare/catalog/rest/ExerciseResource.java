@@ -16,7 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +45,8 @@ public class ExerciseResource {
 
     @Inject
     CatalogQueries catalog;
+    @Inject
+    PrecomputedLists lists;
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
@@ -50,14 +55,14 @@ public class ExerciseResource {
                     + "what is safe for every condition given, with the caution notes; include=avoid adds the rest, "
                     + "marked AVOID with the reason and the alternatives. painLevel 7 or more keeps only gentle lying or "
                     + "seated work with no or low spinal load. q searches names and aliases and tolerates typos.")
-    public Page<ExerciseSummary> list(@QueryParam("condition") List<String> condition,
+    public Response list(@QueryParam("condition") List<String> condition,
             @QueryParam("include") String include, @QueryParam("category") List<String> category,
             @QueryParam("position") List<String> position, @QueryParam("equipment") List<String> equipment,
             @QueryParam("impact") List<String> impact, @QueryParam("maxLoad") String maxLoad,
             @QueryParam("direction") List<String> direction, @QueryParam("difficulty") List<String> difficulty,
             @QueryParam("painLevel") String painLevelParam,
             @QueryParam("q") @Size(max = 100) String q, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limitParam) {
+            @QueryParam("limit") String limitParam, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int limit = QueryParams.wholeNumber("limit", limitParam, 20, 1, 100);
         Integer painLevel = QueryParams.optionalWholeNumber("painLevel", painLevelParam, 0, 10);
         if (include != null && !include.equals("avoid")) {
@@ -72,7 +77,7 @@ public class ExerciseResource {
                 QueryParams.enums("direction", direction, Direction.class),
                 QueryParams.enums("difficulty", difficulty, Difficulty.class), painLevel,
                 q == null || q.isBlank() ? null : q);
-        return catalog.exercises(filter, cursor, limit).map(ExerciseSummary::of);
+        return lists.list(filter, cursor, limit, ifNoneMatch);
     }
 
     @GET

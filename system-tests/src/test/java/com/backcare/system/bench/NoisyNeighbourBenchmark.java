@@ -1,12 +1,9 @@
 package com.backcare.system.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +58,7 @@ public final class NoisyNeighbourBenchmark {
             report.line(run(journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)"));
             report.line(run(journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted"));
             report.line("");
-            report.line("Anchor, same broker, same run: " + endToEndLatency(system.kafka().bootstrapServers()));
+            report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
             report.publish("noisy-neighbour.md");
         }
     }
@@ -152,22 +149,5 @@ public final class NoisyNeighbourBenchmark {
             pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done), 20, TimeUnit.MILLISECONDS);
             return null;
         });
-    }
-
-    /** Kafka's own end-to-end latency tool (produce, acks=all, consume) on the same broker, as a child JVM. */
-    static String endToEndLatency(String bootstrap) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.apache.kafka.tools.EndToEndLatency", bootstrap,
-                "bench.end-to-end-latency", "5000", "all", "500").redirectErrorStream(true).start();
-        StringBuilder summary = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
-                if (line.startsWith("Avg latency") || line.startsWith("Percentiles")) {
-                    summary.append(summary.isEmpty() ? "" : "; ").append(line.trim());
-                }
-            }
-        }
-        p.waitFor(2, TimeUnit.MINUTES);
-        return "Kafka EndToEndLatency (5,000 messages of 500 bytes, acks=all): " + summary;
     }
 }

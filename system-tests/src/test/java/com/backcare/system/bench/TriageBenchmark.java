@@ -68,6 +68,8 @@ public final class TriageBenchmark {
                 report.line(latency(journal, triage, rate, seconds, "r" + rate));
             }
             report.line("");
+            report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
+            report.line("");
             report.line(drain(system, backlog));
             report.publish("triage.md");
         }
@@ -165,10 +167,11 @@ public final class TriageBenchmark {
             }
         }
         double drained = (System.nanoTime() - restart) / 1e9;
+        String anchor = KafkaAnchors.consumerPerformance(bootstrap, Topics.JOURNAL_EVENTS, events);
         return ("Backlog: %d journal events for %d patients (about 1 in 25 with a one-sided leg symptom) produced in %.1f s "
                 + "while triage was down; after a restart (ready in %.1f s) triage drained them in %.1f s from the restart: "
                 + "**%.0f events/s** including start-up, %.0f events/s after it.").formatted(events, patients, produced,
-                startup, drained, events / drained, events / (drained - startup));
+                startup, drained, events / drained, events / (drained - startup)) + " Anchor: " + anchor + ".";
     }
 
     private static long lag(Admin admin) throws Exception {
