@@ -83,8 +83,7 @@ class TriageReplayIT extends AgainstTheRunningSystem {
         LocalSystem.Service replay = system.startInstance("triage-service", "triage-replay", "triage_replay",
                 Map.of("mp.messaging.incoming.journal-events.group.id", "triage-replay"), Duration.ofMinutes(2));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> alertsOf(replay.baseUrl(), patients).equals(expected));
-        assertEquals(expected, alertsOf(replay.baseUrl(), patients));
+                .untilAsserted(() -> assertEquals(expected, alertsOf(replay.baseUrl(), patients)));
         assertFalse(expected.isEmpty());
     }
 }

@@ -102,7 +102,12 @@ public class TriageService {
                         .add(event);
             }
         }
-        byPatient.forEach(this::applyForPatient);
+        byPatient.forEach((patient, ofPatient) -> {
+            applyForPatient(patient, ofPatient);
+            // What one patient's events touched is not needed for the next: keep flushes small.
+            em.flush();
+            em.clear();
+        });
     }
 
     /**
@@ -187,26 +192,28 @@ public class TriageService {
             return null; // a late older revision: what we hold is newer
         }
         Instant from = report.recordedAt();
+        HistoryPoint point = new HistoryPoint(entryId, report.recordedAt(), report.intensity(),
+                ConcerningPain.exerciseConcern(report));
         UUID oldSuccessor = null;
         if (stored == null) {
-            stored = new PatientEntryEntity();
-            stored.key = new PatientEntryKey(patient.clinicId, patient.patientId, entryId);
+            // A new entry is written directly, not kept in the persistence context: a batch of a flooding patient's
+            // entries would otherwise make every flush dirty-check all of them.
+            PatientEntryEntity.insert(new PatientEntryKey(patient.clinicId, patient.patientId, entryId), data.revision(),
+                    point, report);
         } else {
             if (stored.recordedAt.isBefore(from)) {
                 from = stored.recordedAt;
             }
             oldSuccessor = stored.deleted ? null : timeline.successor(stored.point()).orElse(null);
+            stored.revision = data.revision();
+            stored.recordedAt = report.recordedAt();
+            stored.intensity = report.intensity();
+            stored.exerciseConcern = point.exerciseConcern();
+            stored.report = report;
+            stored.deleted = false;
+            em.flush();
         }
-        stored.revision = data.revision();
-        stored.recordedAt = report.recordedAt();
-        stored.intensity = report.intensity();
-        stored.exerciseConcern = ConcerningPain.exerciseConcern(report);
-        stored.report = report;
-        stored.deleted = false;
-        stored.persist();
-        em.flush();
-        UUID newSuccessor = latest == null || latest.isBefore(stored.point())
-                ? null : timeline.successor(stored.point()).orElse(null);
+        UUID newSuccessor = latest == null || latest.isBefore(point) ? null : timeline.successor(point).orElse(null);
         refreshDrops(timeline, entryId, oldSuccessor, newSuccessor);
         return from;
     }

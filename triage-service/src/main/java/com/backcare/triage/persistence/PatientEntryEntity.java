@@ -40,8 +40,11 @@ public class PatientEntryEntity extends PanacheEntityBase {
     @Column(name = "exercise_concern")
     public int exerciseConcern;
 
+    /** The entry, writable even if an evaluation read it read-only earlier in the transaction. */
     public static Optional<PatientEntryEntity> findEntry(String clinicId, String patientId, UUID entryId) {
-        return findByIdOptional(new PatientEntryKey(clinicId, patientId, entryId));
+        Optional<PatientEntryEntity> entry = findByIdOptional(new PatientEntryKey(clinicId, patientId, entryId));
+        entry.ifPresent(e -> getEntityManager().unwrap(org.hibernate.Session.class).setReadOnly(e, false));
+        return entry;
     }
 
     /** The patient's live entries recorded in [from, to], oldest first. */
@@ -55,10 +58,27 @@ public class PatientEntryEntity extends PanacheEntityBase {
         return new com.backcare.triage.domain.HistoryPoint(key.entryId, recordedAt, intensity, exerciseConcern);
     }
 
-    /** The patient's live entries recorded at or after {@code from}, oldest first. */
+    /** The patient's live entries recorded at or after {@code from}, oldest first, read-only (never dirty-checked). */
     public static List<PatientEntryEntity> since(String clinicId, String patientId, Instant from) {
         return find("key.clinicId = ?1 and key.patientId = ?2 and deleted = false and recordedAt >= ?3 "
-                + "order by recordedAt, key.entryId", clinicId, patientId, from).list();
+                + "order by recordedAt, key.entryId", clinicId, patientId, from)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
+    }
+
+    /** Writes a new entry at once, without keeping it in the persistence context. */
+    public static void insert(PatientEntryKey key, int revision, com.backcare.triage.domain.HistoryPoint point,
+            PainReport report) {
+        String json;
+        try {
+            json = com.backcare.events.EventJson.mapper().writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        getEntityManager().createNativeQuery("INSERT INTO patient_entry (clinic_id, patient_id, entry_id, revision, "
+                + "recorded_at, intensity, report, deleted, exercise_concern) VALUES (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 AS jsonb), "
+                + "false, ?8)").setParameter(1, key.clinicId).setParameter(2, key.patientId).setParameter(3, key.entryId)
+                .setParameter(4, revision).setParameter(5, point.recordedAt()).setParameter(6, point.intensity())
+                .setParameter(7, json).setParameter(8, point.exerciseConcern()).executeUpdate();
     }
 
     public static boolean knownPatient(String clinicId, String patientId) {
