@@ -52,6 +52,8 @@ public class TriageService {
     static final String SYSTEM_ACTOR = "triage-service";
     /** An alert shows the evidence of its latest findings, this many at most. */
     static final int EVIDENCE_FINDINGS = 10;
+    /** Up to this many entries in the rules' horizon, a patient's history is read at once instead of probed. */
+    static final int SMALL_HISTORY = 200;
 
     @Inject
     ProcessedEvents processed;
@@ -172,8 +174,11 @@ public class TriageService {
             }
         }
 
-        void evaluate(String clinicId, String patientId, PatientHistory history) {
+        void evaluate(String clinicId, String patientId, SqlPatientHistory timeline) {
             if (from != null) {
+                // Most patients have a short history: read it once. A long one is questioned probe by probe.
+                PatientHistory history = timeline.smallWindow(from.minus(EntryContext.HORIZON), SMALL_HISTORY)
+                        .<PatientHistory>map(ListHistory::new).orElse(timeline);
                 reevaluate(clinicId, patientId, from, changed, history);
                 from = null;
                 changed.clear();

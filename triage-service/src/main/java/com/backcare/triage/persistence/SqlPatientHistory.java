@@ -104,6 +104,18 @@ public final class SqlPatientHistory implements PatientHistory {
         return ids;
     }
 
+    /**
+     * The live entries recorded at or after {@code since}, oldest first, when there are at most {@code limit} of
+     * them: a short history is cheaper to read once than to question probe by probe.
+     */
+    public Optional<List<HistoryPoint>> smallWindow(Instant since, int limit) {
+        List<HistoryPoint> points = all(em.createNativeQuery("SELECT " + COLUMNS + " FROM patient_entry WHERE clinic_id = "
+                + ":clinic AND patient_id = :patient AND NOT deleted AND recorded_at >= :since" + FORWARD + " LIMIT :n")
+                .setParameter("clinic", clinicId).setParameter("patient", patientId).setParameter("since", since)
+                .setParameter("n", limit + 1));
+        return points.size() <= limit ? Optional.of(points) : Optional.empty();
+    }
+
     /** The entry right after {@code point} in the timeline, whose drop flag depends on what precedes it. */
     public Optional<UUID> successor(HistoryPoint point) {
         return one(query("SELECT " + COLUMNS + " FROM patient_entry WHERE " + BETWEEN + FORWARD + " LIMIT 1", point,
