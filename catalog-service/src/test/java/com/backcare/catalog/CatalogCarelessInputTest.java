@@ -4,6 +4,7 @@ import static com.backcare.localstack.Callers.asAdmin;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.localstack.Callers.newId;
+import static com.backcare.localstack.Problems.names;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -37,11 +38,6 @@ class CatalogCarelessInputTest {
     @BeforeEach
     void newClinic() {
         clinic = newId("clinic");
-    }
-
-    private static void names(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType(startsWith("application/problem+json")).body("status", equalTo(400))
-                .body("violations.field", hasItem(field));
     }
 
     private ValidatableResponse add(String body) {

@@ -5,6 +5,7 @@ import static com.backcare.journal.Requests.profileOf;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.localstack.Callers.newId;
+import static com.backcare.localstack.Problems.names;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,11 +45,6 @@ class CarelessInputTest {
 
     private ValidatableResponse post(String body) {
         return asPatient(clinic, patient).body(body).post(entriesOf(patient)).then();
-    }
-
-    private static void names(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType(startsWith("application/problem+json")).body("status", equalTo(400))
-                .body("violations.field", hasItem(field));
     }
 
     private void nothingStored() {

@@ -3,6 +3,7 @@ package com.backcare.triage;
 import static com.backcare.localstack.Callers.asAdmin;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.newId;
+import static com.backcare.localstack.Problems.names;
 import static com.backcare.localstack.Events.entryRecorded;
 import static com.backcare.localstack.Events.publish;
 import static com.backcare.localstack.Events.report;
@@ -23,11 +24,6 @@ import io.restassured.response.ValidatableResponse;
 /** Careless or hostile input to triage is a 400 naming the field; the alert is left as it was. */
 @QuarkusTest
 class TriageCarelessInputTest {
-
-    private static void names(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType(startsWith("application/problem+json")).body("status", equalTo(400))
-                .body("violations.field", hasItem(field));
-    }
 
     @Test
     void aRepeatedOrNulNoteIsRefusedAndTheAlertStaysOpen() {

@@ -42,7 +42,7 @@ final class HistoryPatterns {
             return List.of(); // nothing else in the window, or the current entry is itself a drop
         }
         // The run may only start at or after the last drop of more than one point.
-        HistoryPoint runFloor = history.latestDrop(windowStart, now).map(drop -> justBefore(drop)).orElse(windowStart);
+        HistoryPoint runFloor = history.latestDrop(windowStart, now).map(HistoryPoint::justBefore).orElse(windowStart);
         Optional<HistoryPoint> start = history.earliestAtMost(runFloor,
                 HistoryPoint.after(now.recordedAt().minus(WORSENING_MIN_SPAN)), now.intensity() - 2);
         // Three entries at least: something must lie between the start and the current entry.
@@ -115,14 +115,9 @@ final class HistoryPatterns {
 
     /** The entries from {@code first} through the current one, bounded. */
     private static List<UUID> evidenceFrom(EntryContext c, HistoryPoint first) {
-        List<UUID> ids = new ArrayList<>(c.history().ids(justBefore(first), c.point(), PatientHistory.EVIDENCE_LIMIT - 1));
+        List<UUID> ids = new ArrayList<>(c.history().ids(HistoryPoint.justBefore(first), c.point(), PatientHistory.EVIDENCE_LIMIT - 1));
         ids.add(c.entryId());
         return ids;
-    }
-
-    /** A bound right before {@code p}: "after" it includes p. */
-    private static HistoryPoint justBefore(HistoryPoint p) {
-        return HistoryPoint.justBefore(p);
     }
 
     private static LocalDate day(Instant t) {
