@@ -33,7 +33,8 @@ final class KafkaAnchors {
         for (String line : lines) {
             if (line.startsWith("start.time")) {
                 header = line;
-            } else if (header != null && values == null && !line.isBlank()) {
+            } else if (header != null && values == null && line.matches("\\d{4}-\\d{2}-\\d{2} .*")) {
+                // the values start with start.time; the tool's classpath also prints logging lines in between
                 values = line;
             }
         }

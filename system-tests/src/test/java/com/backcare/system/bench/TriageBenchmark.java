@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -57,15 +55,19 @@ public final class TriageBenchmark {
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
             Report report = new Report("triage-service: commit-to-alert latency and backlog drain",
                     "Red-flag entries (bladder dysfunction) POSTed to journal-service at a fixed rate, each for a new "
-                            + "patient; latency is from the journal's 201 (its commit) until GET /patients/{id}/status "
-                            + "answers EMERGENCY (polled every 20 ms). Everything on one machine.");
-            report.line("| entries/s | entries | alerts seen | commit→visible p50 | p90 | p99 | max (ms) |");
-            report.line("|---|---|---|---|---|---|---|");
+                            + "patient; latency is from the journal's 201 (its commit) until triage publishes the patient's "
+                            + "EMERGENCY status on " + Topics.PATIENT_STATUS_EVENTS + " (one watching consumer, as a "
+                            + "subscriber would; each patient's status API is then read once and must agree). Services on "
+                            + "the full JIT after a 30 s warm-up at 50/s; everything on one machine.");
+            report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
+            report.line("|---|---|---|---|---|---|---|---|");
             String journal = settings.service("journal-service").baseUrl();
             String triage = settings.service("triage-service").baseUrl();
-            latency(journal, triage, 10, 10, "warmup");
-            for (int rate : rates) {
-                report.line(latency(journal, triage, rate, seconds, "r" + rate));
+            try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
+                latency(watcher, journal, triage, 50, 30, "warmup");
+                for (int rate : rates) {
+                    report.line(latency(watcher, journal, triage, rate, seconds, "r" + rate));
+                }
             }
             report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
@@ -75,22 +77,22 @@ public final class TriageBenchmark {
         }
     }
 
-    private static String latency(String journal, String triage, int rate, int seconds, String tag) throws Exception {
+    private static String latency(EmergencyWatcher watcher, String journal, String triage, int rate, int seconds, String tag)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Recorder recorder = new Recorder(3);
-        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
-        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
         String staff = DevTokens.token(CLINIC, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
         int total = rate * seconds;
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
-        int[] seen = new int[1];
         for (int i = 0; i < total; i++) {
             long intended = start + i * period;
             for (long wait; (wait = intended - System.nanoTime()) > 0;) {
                 LockSupport.parkNanos(wait);
             }
             String patient = "pat-" + tag + "-" + i;
+            CompletableFuture<Long> emergency = watcher.seen(patient);
             HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
                     .header("Authorization", "Bearer " + DevTokens.token(CLINIC, "patient", patient))
                     .header("Content-Type", "application/json")
@@ -98,38 +100,20 @@ public final class TriageBenchmark {
                             "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
             HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
                     .header("Authorization", "Bearer " + staff).build();
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            pending.add(done);
-            http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenAccept(created -> {
+            pending.add(http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
                 long committed = System.nanoTime();
-                poll(http, status, pollers, committed, recorder, done, seen);
-            }).exceptionally(e -> {
-                done.complete(null);
-                return null;
-            });
+                return emergency.orTimeout(60, TimeUnit.SECONDS).thenCompose(alerted -> {
+                    recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
+                    // the API must agree with the event: one read, not a poll
+                    return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
+                            .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));
+                });
+            }).exceptionally(e -> false));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-        pollers.shutdownNow();
+        long confirmed = pending.stream().filter(CompletableFuture::join).count();
         Histogram h = recorder.getIntervalHistogram();
-        return "| %d | %d | %d | %s |".formatted(rate, total, seen[0], Report.millis(h));
-    }
-
-    private static void poll(HttpClient http, HttpRequest status, ScheduledExecutorService pollers, long committed,
-            Recorder recorder, CompletableFuture<Void> done, int[] seen) {
-        http.sendAsync(status, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-            if (response.statusCode() == 200 && response.body().contains("\"tier\":\"EMERGENCY\"")) {
-                recorder.recordValue(Math.max(1, (System.nanoTime() - committed) / 1_000));
-                synchronized (seen) {
-                    seen[0]++;
-                }
-                done.complete(null);
-            } else if (System.nanoTime() - committed > TimeUnit.SECONDS.toNanos(60)) {
-                done.complete(null);
-            } else {
-                pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done, seen), 20,
-                        TimeUnit.MILLISECONDS);
-            }
-        });
+        return "| %d | %d | %d | %d | %s |".formatted(rate, total, h.getTotalCount(), confirmed, Report.millis(h));
     }
 
     /** Stops triage, produces a backlog of journal events, restarts it and times until its consumer lag is zero. */
