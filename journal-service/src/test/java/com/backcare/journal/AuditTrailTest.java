@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,6 +52,26 @@ class AuditTrailTest {
                 .body("items.find { it.action == 'ENTRY_CREATE' }.actor", equalTo(patient))
                 .body("items.find { it.action == 'PROFILE_READ' }.role", equalTo("clinician"))
                 .body("toString()", not(org.hamcrest.Matchers.containsString("private words")));
+    }
+
+    @Test
+    void aSuccessfulWriteAndItsAuditRecordCommitInOneTransaction() {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        asPatient(clinic, patient).body("{\"intensity\": 3}").post(entriesOf(patient)).then().statusCode(201);
+        asPatient(clinic, patient).body("{\"intensity\": 42}").post(entriesOf(patient)).then().statusCode(400);
+
+        // xmin is the id of the transaction that inserted a row: one id for the entry and the record of its writing
+        var written = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT a.status, a.outcome, a.xmin::text = e.xmin::text FROM audit_record a LEFT JOIN pain_entry e "
+                        + "ON e.patient_id = a.patient_id WHERE a.patient_id = ?1 ORDER BY a.status", Object[].class)
+                .setParameter(1, patient).getResultList());
+        assertEquals(2, written.size(), "one record for the write, one for the refusal, none twice");
+        Object[] success = (Object[]) written.get(0);
+        assertEquals(List.of(201, "SUCCESS", true), List.of(((Number) success[0]).intValue(), success[1], success[2]));
+        Object[] refusal = (Object[]) written.get(1);
+        assertEquals(List.of(400, "REJECTED", false), List.of(((Number) refusal[0]).intValue(), refusal[1], refusal[2]),
+                "the refusal is recorded on its own, its write having rolled back");
     }
 
     @Test

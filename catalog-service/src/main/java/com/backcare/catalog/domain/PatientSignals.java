@@ -1,6 +1,7 @@
 package com.backcare.catalog.domain;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,42 @@ public class PatientSignals {
     @Inject
     EventContract contract;
 
+    /** Checks what needs no database: the data's shape and contract. An event that fails can never be applied. */
+    public void check(EventEnvelope event) {
+        if (event.is(EventType.PROFILE_CHANGED)) {
+            contract.data(event, ProfileEventData.class);
+        } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
+            PatientStatusEventData data = contract.data(event, PatientStatusEventData.class);
+            if (data.tier() == null || data.advice() == null) {
+                throw new InvalidEventException("data.tier and data.advice are required");
+            }
+        } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
+                || event.is(EventType.ENTRY_DELETED)) {
+            entryId(contract.data(event, EntryEventData.class));
+        }
+    }
+
+    /** Applies one event: a batch of one. */
     @Transactional
     public void apply(EventEnvelope event) {
-        if (!processed.firstTime(event.id())) {
-            return;
+        applyAll(List.of(event));
+    }
+
+    /**
+     * Applies a poll's events in one transaction, in their order; the ids seen before are found with one statement.
+     * Every event is checked ({@link #check}) before it comes here.
+     */
+    @Transactional
+    public void applyAll(List<EventEnvelope> events) {
+        Set<String> fresh = processed.firstTimes(events.stream().map(EventEnvelope::id).toList());
+        for (EventEnvelope event : events) {
+            if (fresh.remove(event.id())) { // once, even if the batch holds it twice
+                applyChecked(event);
+            }
         }
+    }
+
+    private void applyChecked(EventEnvelope event) {
         if (event.is(EventType.PROFILE_CHANGED)) {
             ProfileEventData data = contract.data(event, ProfileEventData.class);
             PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
@@ -50,9 +82,6 @@ public class PatientSignals {
             }
         } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
             PatientStatusEventData data = contract.data(event, PatientStatusEventData.class);
-            if (data.tier() == null || data.advice() == null) {
-                throw new InvalidEventException("data.tier and data.advice are required");
-            }
             PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
             if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
                 state.statusTime = event.time();

@@ -1,43 +1,62 @@
 package com.backcare.catalog.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.backcare.catalog.domain.PatientSignals;
+import com.backcare.commons.messaging.EventBatches;
 import com.backcare.commons.messaging.IncomingEvents;
-import com.backcare.commons.persistence.PassingFailures;
 import com.backcare.events.EventEnvelope;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Reads the journal's events and triage's patient-status events for the personal plan. An event that cannot be
- * decoded or breaks the contract goes to the channel's dead-letter topic, byte for byte; a passing failure (the
- * database restarting) is waited out in place.
+ * Reads the journal's events and triage's patient-status events for the personal plan, a poll at a time
+ * ({@link EventBatches}): poison to the channel's dead-letter topic byte for byte, the rest applied in one transaction,
+ * passing database failures waited out.
  */
 @ApplicationScoped
 public class PatientEventsConsumer {
 
     @Inject
     PatientSignals signals;
+    @Inject
+    @Channel("journal-dead-letters")
+    Emitter<byte[]> journalDeadLetters;
+    @Inject
+    @Channel("patient-status-dead-letters")
+    Emitter<byte[]> statusDeadLetters;
+
+    private EventBatches journal;
+    private EventBatches status;
+
+    @PostConstruct
+    void init() {
+        journal = new EventBatches("journal events", journalDeadLetters);
+        status = new EventBatches("patient-status events", statusDeadLetters);
+    }
 
     @Incoming("journal-events")
     @Blocking
-    public void journal(ConsumerRecord<String, byte[]> record) {
-        apply(record);
+    public void journal(ConsumerRecords<String, byte[]> records) {
+        journal.apply(records, this::checked, signals::applyAll, signals::apply);
     }
 
     @Incoming("patient-status")
     @Blocking
-    public void status(ConsumerRecord<String, byte[]> record) {
-        apply(record);
+    public void status(ConsumerRecords<String, byte[]> records) {
+        status.apply(records, this::checked, signals::applyAll, signals::apply);
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private EventEnvelope checked(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
         EventEnvelope event = IncomingEvents.decode(record);
-        PassingFailures.retry(record.topic() + " event " + event.id(), () -> signals.apply(event));
+        signals.check(event);
+        return event;
     }
 }

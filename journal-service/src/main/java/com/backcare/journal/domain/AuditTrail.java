@@ -44,6 +44,12 @@ public class AuditTrail {
     /** In a transaction of its own, so a failed request is recorded too. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Access access) {
+        recordInThisTransaction(access);
+    }
+
+    /** With the access itself: the record commits if and only if what it records does. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordInThisTransaction(Access access) {
         AuditRecordEntity record = new AuditRecordEntity();
         record.at = clock.instant();
         record.clinicId = access.clinicId();

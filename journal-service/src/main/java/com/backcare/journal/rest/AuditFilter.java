@@ -16,10 +16,12 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Appends an audit record for every call of an {@link Audited} endpoint that carried a verified identity, whatever
- * its outcome (a refusal is worth recording). The write runs on a worker thread, in its own transaction.
+ * Appends an audit record for every call of an {@link Audited} endpoint that carried a verified identity and was not
+ * already recorded with its success by {@link AuditedAccess}: a refusal is worth recording too. The write runs on a
+ * worker thread, in its own transaction.
  */
 public class AuditFilter {
 
@@ -27,6 +29,8 @@ public class AuditFilter {
     AuditTrail trail;
     @Inject
     CurrentIdentityAssociation identities;
+    @Inject
+    RoutingContext routing;
 
     @ServerResponseFilter
     public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
@@ -36,7 +40,7 @@ public class AuditFilter {
         // 401: no identity to record; 429: refused for its rate before any data was touched, and a client looping past
         // its limit must not turn every refusal into a database write.
         if (audited == null || patientId == null || !patientId.matches(Caller.ID_PATTERN) || response.getStatus() == 401
-                || response.getStatus() == 429) {
+                || response.getStatus() == 429 || Boolean.TRUE.equals(routing.get(AuditedAccess.RECORDED))) {
             return Uni.createFrom().voidItem();
         }
         int status = response.getStatus();
@@ -53,7 +57,7 @@ public class AuditFilter {
         });
     }
 
-    private static AuditTrail.Access accessOf(SecurityIdentity identity, String patientId, String action, int status) {
+    static AuditTrail.Access accessOf(SecurityIdentity identity, String patientId, String action, int status) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return null;
         }

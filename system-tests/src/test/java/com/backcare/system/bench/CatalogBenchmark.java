@@ -31,7 +31,7 @@ public final class CatalogBenchmark {
         int seconds = Integer.getInteger("seconds", 30);
         Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
         var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
-                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+                .withJvmOptions(ProductionJvm.options());
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
             String catalog = settings.service("catalog-service").baseUrl() + "/api/v1/exercises?";
             String token = DevTokens.token("clinic-bench", "patient", "pat-bench", Instant.now(), Duration.ofHours(2));

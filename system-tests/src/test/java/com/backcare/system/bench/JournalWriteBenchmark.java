@@ -46,7 +46,7 @@ public final class JournalWriteBenchmark {
         int patients = 500;
         Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
         var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
-                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+                .withJvmOptions(ProductionJvm.options());
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
             String journal = settings.service("journal-service").baseUrl();
             String[] tokens = new String[patients];

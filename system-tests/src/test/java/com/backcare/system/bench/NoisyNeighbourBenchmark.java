@@ -41,7 +41,7 @@ public final class NoisyNeighbourBenchmark {
         int seconds = Integer.getInteger("seconds", 120);
         Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
         var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
-                .withJvmOptions(List.of("-Xmx512m", "-XX:+UseParallelGC",
+                .withJvmOptions(ProductionJvm.options(
                         "-Djournal.write-limits.patient-per-hour.clinic-unlimited=100000000"));
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
             String journal = settings.service("journal-service").baseUrl();

@@ -1,0 +1,112 @@
+package com.backcare.commons.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.backcare.commons.persistence.PassingFailures;
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.InvalidEventException;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Applies a poll's worth of events at a time, the way every consumer here does. Each record is decoded and checked
+ * first; one that can never be applied goes to the dead-letter topic with its original bytes and headers, and the rest
+ * are applied together (one transaction). A passing failure (the database restarting) is waited out in place, which
+ * keeps each patient's order and never dead-letters a good event. If the batch fails otherwise, its events are applied
+ * one by one, so one bad event is dead-lettered alone and none is lost or applied twice (event ids dedupe).
+ */
+public final class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+
+    private final String what;
+    private final Emitter<byte[]> deadLetters;
+
+    /** {@code deadLetters}: an emitter on the channel's dead-letter topic (raw bytes, string keys). */
+    public EventBatches(String what, Emitter<byte[]> deadLetters) {
+        this.what = what;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * @param check decodes and validates a record, throwing {@link InvalidEventException} for one never applicable
+     * @param applyAll applies checked events together, in their order
+     * @param applyOne applies one event on its own
+     */
+    public void apply(Iterable<ConsumerRecord<String, byte[]>> records,
+            Function<ConsumerRecord<String, byte[]>, EventEnvelope> check, Consumer<List<EventEnvelope>> applyAll,
+            Consumer<EventEnvelope> applyOne) {
+        List<ConsumerRecord<String, byte[]>> good = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(check.apply(record));
+                good.add(record);
+            } catch (InvalidEventException e) {
+                deadLetter(record, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            PassingFailures.retry("a batch of " + events.size() + " " + what, () -> applyAll.accept(events));
+        } catch (RuntimeException e) {
+            LOG.warnf("A batch of %d %s failed (%s); applying them one by one", events.size(), what, e);
+            for (int i = 0; i < events.size(); i++) {
+                EventEnvelope event = events.get(i);
+                try {
+                    PassingFailures.retry(what + " " + event.id(), () -> applyOne.accept(event));
+                } catch (RuntimeException failure) {
+                    deadLetter(good.get(i), failure);
+                }
+            }
+        }
+    }
+
+    /** Sends the record to the dead-letter topic as it came, with why, and waits until Kafka has it. */
+    public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
+        header(headers, "dead-letter-exception-class-name", reason.getClass().getName());
+        header(headers, "dead-letter-topic", record.topic());
+        header(headers, "dead-letter-partition", Integer.toString(record.partition()));
+        header(headers, "dead-letter-offset", Long.toString(record.offset()));
+        PassingFailures.retry("dead letter " + record.offset(), () -> {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            Message<byte[]> message = Message.of(record.value() == null ? new byte[0] : record.value())
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())
+                    .withAck(() -> {
+                        sent.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    }).withNack(failure -> {
+                        sent.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    });
+            deadLetters.send(message);
+            try {
+                sent.join();
+            } catch (CompletionException e) {
+                // a broker that is away is a passing failure: wait for it, never drop the dead letter
+                throw new IllegalStateException(new java.sql.SQLTransientException("dead-letter topic unreachable", e));
+            }
+        });
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
