@@ -90,6 +90,11 @@ public final class LocalSystem implements AutoCloseable {
         return kafka;
     }
 
+    /** The one PostgreSQL server every service's database lives on; tests stop and start it to inject faults. */
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
     public LocalSystem start(Duration readyWithin) {
         requirePortsFree();
         for (Service s : settings.services()) {
@@ -137,6 +142,32 @@ public final class LocalSystem implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Freezes a service (SIGSTOP), as a long pause of its host would: it holds its connections and does nothing. */
+    public void freeze(String serviceName) {
+        signal(serviceName, "-STOP");
+    }
+
+    /** Lets a frozen service run again (SIGCONT). */
+    public void thaw(String serviceName) {
+        signal(serviceName, "-CONT");
+    }
+
+    private void signal(String serviceName, String signal) {
+        Process p = processes.get(serviceName);
+        if (p == null) {
+            throw new IllegalStateException(serviceName + " is not running");
+        }
+        try {
+            if (new ProcessBuilder("kill", signal, Long.toString(p.pid())).inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + serviceName + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

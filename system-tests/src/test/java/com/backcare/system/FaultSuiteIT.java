@@ -1,0 +1,370 @@
+package com.backcare.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.backcare.events.EventEnvelope;
+import com.backcare.events.Topics;
+import com.backcare.localstack.RawTopicReader;
+
+/**
+ * Faults injected into the whole system (three service processes, one Kafka broker, one PostgreSQL server): each
+ * clinic gets the same journal ({@link FaultWorkload}) while one fault strikes, and must end exactly as an undisturbed
+ * clinic does: every acknowledged entry stored once in the journal, published, applied once by triage and the catalog,
+ * nothing good dead-lettered, consumer lag back to 0, and the same alerts. Each fault's figures (events lost,
+ * duplicated on the topic, seconds to recover) are written to target/fault-suite.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT extends AgainstTheRunningSystem {
+
+    private static final List<String> REPORT = new ArrayList<>();
+    private static List<String> undisturbedAlerts;
+
+    @BeforeAll
+    static void anUndisturbedClinic() throws Exception {
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), "fault-undisturbed");
+        workload.post(Duration.ZERO);
+        awaitApplied("fault-undisturbed", System.nanoTime());
+        undisturbedAlerts = alertsOf("fault-undisturbed");
+        assertEquals(FaultWorkload.PATIENTS, undisturbedAlerts.stream().filter(a -> a.contains(" CES_BLADDER EMERGENCY OPEN 2 "))
+                .count(), "each patient's two red flags make one EMERGENCY alert: " + undisturbedAlerts);
+    }
+
+    @AfterAll
+    static void writeTheFigures() throws Exception {
+        Path report = Path.of("target", "fault-suite.md");
+        Files.createDirectories(report.getParent());
+        List<String> lines = new ArrayList<>(List.of("| fault | entries acknowledged | lost | duplicated in the journal | "
+                + "records re-sent on the topic | client retries | recovered in (s) |", "|---|---|---|---|---|---|---|"));
+        lines.addAll(REPORT);
+        Files.write(report, lines);
+        System.out.println(String.join("\n", lines));
+    }
+
+    @Test
+    @Order(1)
+    void kafkaUnreachableForAMinuteDuringIngest() throws Exception {
+        String clinic = "fault-kafka-down";
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(70));
+        Thread.sleep(5_000);
+        system.kafka().stop();
+        Thread.sleep(60_000);
+        system.kafka().start();
+        long back = System.nanoTime();
+        ingest.get(5, TimeUnit.MINUTES);
+        endsAsUndisturbed("Kafka broker stopped 60 s during ingest", clinic, workload, back);
+    }
+
+    @Test
+    @Order(2)
+    void postgresRestartedDuringIngest() throws Exception {
+        String clinic = "fault-pg-restart";
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(15));
+        Thread.sleep(5_000);
+        system.postgres().stop();
+        system.postgres().start();
+        long back = System.nanoTime();
+        ingest.get(5, TimeUnit.MINUTES);
+        endsAsUndisturbed("PostgreSQL restarted during ingest", clinic, workload, back);
+    }
+
+    @Test
+    @Order(3)
+    void postgresStoppedHalfAMinuteDuringIngest() throws Exception {
+        String clinic = "fault-pg-down";
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(40));
+        Thread.sleep(5_000);
+        system.postgres().stop();
+        Thread.sleep(30_000);
+        system.postgres().start();
+        long back = System.nanoTime();
+        ingest.get(5, TimeUnit.MINUTES);
+        endsAsUndisturbed("PostgreSQL stopped 30 s during ingest", clinic, workload, back);
+    }
+
+    @Test
+    @Order(4)
+    void postgresStoppedHalfAMinuteDuringATriageBacklog() throws Exception {
+        String clinic = "fault-pg-backlog";
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        system.freeze("triage-service"); // the backlog builds while triage can do nothing
+        try {
+            workload.post(Duration.ZERO);
+            awaitPublished(clinic);
+            system.postgres().stop();
+        } finally {
+            system.thaw("triage-service");
+        }
+        Thread.sleep(30_000);
+        system.postgres().start();
+        long back = System.nanoTime();
+        endsAsUndisturbed("PostgreSQL stopped 30 s while triage had a backlog", clinic, workload, back);
+    }
+
+    @Test
+    @Order(5)
+    void journalKilledMidStream() throws Exception {
+        killedMidStream("journal-service", "fault-kill-journal");
+    }
+
+    @Test
+    @Order(6)
+    void triageKilledMidStream() throws Exception {
+        killedMidStream("triage-service", "fault-kill-triage");
+    }
+
+    @Test
+    @Order(7)
+    void catalogKilledMidStream() throws Exception {
+        killedMidStream("catalog-service", "fault-kill-catalog");
+    }
+
+    @Test
+    @Order(8)
+    void poisonOfEveryKindInterleavedWithGoodEvents() throws Exception {
+        String clinic = "fault-poison";
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        String poisonPatient = FaultWorkload.patient(0);
+        String marker = UUID.randomUUID().toString();
+        List<byte[]> poison = List.of(
+                ("{\"not\": \"an event\", \"marker\": \"" + marker + "\"}").getBytes(StandardCharsets.UTF_8),
+                ("{\"specversion\": \"1.0\", \"id\": \"" + marker + "-nosource\", \"type\": \"backcare.journal.entry.recorded\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                ("not json at all " + marker).getBytes(StandardCharsets.UTF_8),
+                concat(new byte[] { (byte) 0xC3, (byte) 0x28 }, marker.getBytes(StandardCharsets.UTF_8)));
+        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(10));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] body : poison) {
+                for (boolean cloudEventsHeader : new boolean[] { true, false }) {
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.JOURNAL_EVENTS, poisonPatient, body);
+                    if (cloudEventsHeader) {
+                        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    }
+                    producer.send(record).get();
+                    Thread.sleep(1_000);
+                }
+            }
+        }
+        long back = System.nanoTime();
+        ingest.get(5, TimeUnit.MINUTES);
+        for (String deadLetters : List.of(Topics.TRIAGE_DEAD_LETTERS, Topics.CATALOG_JOURNAL_DEAD_LETTERS)) {
+            try (RawTopicReader reader = new RawTopicReader(system.kafka().bootstrapServers(), deadLetters)) {
+                List<ConsumerRecord<String, byte[]>> dead = reader.await(
+                        r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker), poison.size() * 2,
+                        Duration.ofSeconds(60));
+                assertEquals(poison.size() * 2, dead.size(), deadLetters + " holds each poison record once");
+                for (byte[] body : poison) {
+                    assertEquals(2, dead.stream().filter(r -> java.util.Arrays.equals(r.value(), body)).count(),
+                            deadLetters + " keeps the bytes as they came, with and without the CloudEvents header");
+                }
+            }
+        }
+        endsAsUndisturbed("8 poison records (4 kinds, with and without the CloudEvents header) among good ones", clinic,
+                workload, back);
+        for (String service : List.of("triage-service", "catalog-service")) {
+            assertEquals(200, http(baseUrl(service) + "/q/health/ready"), service + " is ready after the poison");
+        }
+    }
+
+    private void killedMidStream(String service, String clinic) throws Exception {
+        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
+        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(15));
+        Thread.sleep(5_000);
+        system.crash(service);
+        system.restart(service, Duration.ofMinutes(2));
+        long back = System.nanoTime();
+        ingest.get(5, TimeUnit.MINUTES);
+        endsAsUndisturbed(service + " SIGKILLed mid-stream and restarted", clinic, workload, back);
+    }
+
+    private static CompletableFuture<Void> during(FaultWorkload workload, Duration spread) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                workload.post(spread);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The checks every fault must pass, and its line in the report. */
+    private static void endsAsUndisturbed(String fault, String clinic, FaultWorkload workload, long faultEnded)
+            throws Exception {
+        double recovered = awaitApplied(clinic, faultEnded);
+        assertEquals(FaultWorkload.TOTAL, workload.acknowledged.size(), "every entry was acknowledged in the end");
+        List<String> stored = query("journal", "SELECT id::text FROM pain_entry WHERE clinic_id = ?", clinic);
+        assertEquals(workload.acknowledged, new HashSet<>(stored), "the journal holds exactly the acknowledged entries");
+        int lost = (int) workload.acknowledged.stream().filter(id -> !stored.contains(id)).count();
+        int duplicated = stored.size() - new HashSet<>(stored).size();
+
+        List<EventEnvelope> published = publishedEvents(clinic);
+        Set<String> publishedEntries = new HashSet<>();
+        Set<String> eventIds = new HashSet<>();
+        for (EventEnvelope event : published) {
+            eventIds.add(event.id());
+            publishedEntries.add(event.data().path("entryId").asText());
+        }
+        assertTrue(publishedEntries.containsAll(workload.acknowledged), "every acknowledged entry was published");
+        int resent = published.size() - eventIds.size();
+
+        assertEquals(List.of(Integer.toString(FaultWorkload.TOTAL)),
+                query("triage", "SELECT count(*)::text FROM patient_entry WHERE clinic_id = ?", clinic),
+                "triage applied each entry once");
+        assertEquals(List.of(Integer.toString(FaultWorkload.TOTAL)),
+                query("catalog", "SELECT count(*)::text FROM patient_entry_digest WHERE clinic_id = ?", clinic),
+                "the catalog applied each entry once");
+        assertEquals(undisturbedAlerts, alertsOf(clinic), "the same alerts as the undisturbed clinic");
+        for (String deadLetters : List.of(Topics.TRIAGE_DEAD_LETTERS, Topics.CATALOG_JOURNAL_DEAD_LETTERS)) {
+            assertEquals(0, deadLettersOf(deadLetters, clinic), "no good event of " + clinic + " in " + deadLetters);
+        }
+        for (String group : List.of("triage-service", "catalog-service")) {
+            awaitNoLag(group);
+        }
+        REPORT.add("| %s | %d | %d | %d | %d | %d | %.1f |".formatted(fault, workload.acknowledged.size(), lost, duplicated,
+                resent, workload.retried.get(), recovered));
+    }
+
+    /** Waits until triage and the catalog hold all of the clinic's entries; seconds from {@code since}. */
+    private static double awaitApplied(String clinic, long since) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String total = Integer.toString(FaultWorkload.TOTAL);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (query("triage", "SELECT count(*)::text FROM patient_entry WHERE clinic_id = ?", clinic).equals(List.of(total))
+                        && query("catalog", "SELECT count(*)::text FROM patient_entry_digest WHERE clinic_id = ?", clinic)
+                                .equals(List.of(total))) {
+                    return (System.nanoTime() - since) / 1e9;
+                }
+            } catch (java.sql.SQLException e) {
+                // PostgreSQL still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("triage and the catalog did not apply " + clinic + "'s entries within 3 minutes");
+    }
+
+    private static void awaitPublished(String clinic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (publishedEvents(clinic).size() < FaultWorkload.TOTAL) {
+            assertTrue(System.nanoTime() < deadline, "the journal published " + clinic + "'s entries");
+            Thread.sleep(500);
+        }
+    }
+
+    /** One line per alert, without its clinic: patient, rule, tier, status, occurrences, evidence entries. */
+    private static List<String> alertsOf(String clinic) throws Exception {
+        return query("triage", "SELECT patient_id || ' ' || rule || ' ' || tier || ' ' || status || ' ' || occurrences "
+                + "|| ' ' || jsonb_array_length(evidence) FROM alert WHERE clinic_id = ? ORDER BY 1", clinic);
+    }
+
+    private static List<EventEnvelope> publishedEvents(String clinic) {
+        try (RawTopicReader reader = new RawTopicReader(system.kafka().bootstrapServers(), Topics.JOURNAL_EVENTS)) {
+            List<EventEnvelope> events = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> r : reader.await(r -> true, Integer.MAX_VALUE, Duration.ofSeconds(3))) {
+                try {
+                    EventEnvelope event = EventEnvelope.decode(new String(r.value(), StandardCharsets.UTF_8));
+                    if (clinic.equals(event.clinicid())) {
+                        events.add(event);
+                    }
+                } catch (RuntimeException poison) {
+                    // the poison test's records
+                }
+            }
+            return events;
+        }
+    }
+
+    private static long deadLettersOf(String topic, String clinic) {
+        try (RawTopicReader reader = new RawTopicReader(system.kafka().bootstrapServers(), topic)) {
+            return reader.await(r -> true, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"clinicid\":\"" + clinic + "\""))
+                    .count();
+        }
+    }
+
+    private static void awaitNoLag(String group) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.kafka().bootstrapServers()))) {
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                var ends = admin.listOffsets(committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.JOURNAL_EVENTS))
+                        .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+                long lag = ends.entrySet().stream().mapToLong(e -> e.getValue().offset() - committed.get(e.getKey()).offset())
+                        .sum();
+                if (lag == 0 && !ends.isEmpty()) {
+                    return;
+                }
+                assertTrue(System.nanoTime() < deadline, group + " still lags by " + lag);
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static List<String> query(String database, String sql, String parameter) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection(system.postgres().jdbcUrl(database), database, database);
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static int http(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
