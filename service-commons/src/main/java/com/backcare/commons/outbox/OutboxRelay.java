@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,6 +71,12 @@ public class OutboxRelay {
     TransactionManager transactions;
 
     private final Semaphore wake = new Semaphore(0);
+    /**
+     * Sends not yet settled, by outbox row id. When a batch times out (the broker away), its records stay in the
+     * producer, which keeps retrying them; the next attempt waits for those same sends instead of sending the rows
+     * again, so a broker outage does not multiply records on the topic.
+     */
+    private final Map<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread worker;
     private Timer commitToAck;
@@ -133,6 +144,7 @@ public class OutboxRelay {
             awaitAcknowledgements(batch);
             em.createNativeQuery("DELETE FROM outbox_event WHERE id = ANY (?1)")
                     .setParameter(1, batch.stream().mapToLong(Row::id).boxed().toArray(Long[]::new)).executeUpdate();
+            batch.forEach(row -> inFlight.remove(row.id()));
             Instant acked = Instant.now();
             batch.forEach(row -> commitToAck.record(Duration.between(row.createdAt(), acked)));
             published.increment(batch.size());
@@ -155,8 +167,17 @@ public class OutboxRelay {
     private void awaitAcknowledgements(List<Row> batch) throws SystemException, InvalidTransactionException {
         Transaction transaction = transactions.suspend();
         try {
-            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(config.sendTimeout());
+            CompletableFuture<?>[] sends = batch.stream().map(row -> inFlight.compute(row.id(),
+                    (id, sending) -> sending == null || sending.isCompletedExceptionally()
+                            ? send(row).subscribeAsCompletionStage()
+                            : sending))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(sends).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e, e);
         } finally {
             transactions.resume(transaction);
         }
