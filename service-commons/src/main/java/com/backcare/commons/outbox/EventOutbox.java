@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.backcare.commons.persistence.NativeSql;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
@@ -50,8 +51,8 @@ public class EventOutbox {
     public OutboxMessage append(String source, EventType type, String clinicId, String patientId, Instant time,
             Object data) {
         OutboxMessage message = prepare(source, type, clinicId, patientId, time, data);
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5)")
+        NativeSql.on(em, "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5)", "outbox_event")
                 .setParameter(1, message.eventId()).setParameter(2, message.topic()).setParameter(3, message.key())
                 .setParameter(4, message.payload()).setParameter(5, time).executeUpdate();
         appendedInThisTransaction();

@@ -30,15 +30,15 @@ public class ProcessedEvents {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new java.util.HashSet<>(em.createNativeQuery("INSERT INTO processed_event (event_id, processed_at) "
+        return new java.util.HashSet<>(NativeSql.on(em, "INSERT INTO processed_event (event_id, processed_at) "
                 + "SELECT id, now() FROM jsonb_array_elements_text(cast(?1 AS jsonb)) AS ids(id) "
-                + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id").setParameter(1, ids).getResultList());
+                + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id", "processed_event").setParameter(1, ids).getResultList());
     }
 
     /** True the first time an id is seen; false for a redelivery or replay. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String eventId) {
-        return em.createNativeQuery("INSERT INTO processed_event (event_id, processed_at) VALUES (?1, now()) "
-                + "ON CONFLICT (event_id) DO NOTHING").setParameter(1, eventId).executeUpdate() == 1;
+        return NativeSql.on(em, "INSERT INTO processed_event (event_id, processed_at) VALUES (?1, now()) "
+                + "ON CONFLICT (event_id) DO NOTHING", "processed_event").setParameter(1, eventId).executeUpdate() == 1;
     }
 }

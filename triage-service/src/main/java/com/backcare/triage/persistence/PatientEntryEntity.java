@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.backcare.commons.persistence.NativeSql;
 import com.backcare.events.PainReport;
 
 import com.backcare.commons.persistence.PatientEntryKey;
@@ -74,14 +75,16 @@ public class PatientEntryEntity extends PanacheEntityBase {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        getEntityManager().createNativeQuery("INSERT INTO patient_entry (clinic_id, patient_id, entry_id, revision, "
+        NativeSql.on(getEntityManager(), "INSERT INTO patient_entry (clinic_id, patient_id, entry_id, revision, "
                 + "recorded_at, intensity, report, deleted, exercise_concern) VALUES (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 AS jsonb), "
-                + "false, ?8)").setParameter(1, key.clinicId).setParameter(2, key.patientId).setParameter(3, key.entryId)
+                + "false, ?8)", "patient_entry").setParameter(1, key.clinicId).setParameter(2, key.patientId).setParameter(3, key.entryId)
                 .setParameter(4, revision).setParameter(5, point.recordedAt()).setParameter(6, point.intensity())
                 .setParameter(7, json).setParameter(8, point.exerciseConcern()).executeUpdate();
     }
 
     public static boolean knownPatient(String clinicId, String patientId) {
-        return count("key.clinicId = ?1 and key.patientId = ?2", clinicId, patientId) > 0;
+        // not count(): Hibernate builds a count query anew on every call, and one row is enough to know
+        return !NativeSql.on(getEntityManager(), "SELECT 1 FROM patient_entry WHERE clinic_id = ?1 AND patient_id = ?2 "
+                + "LIMIT 1", "patient_entry").setParameter(1, clinicId).setParameter(2, patientId).getResultList().isEmpty();
     }
 }

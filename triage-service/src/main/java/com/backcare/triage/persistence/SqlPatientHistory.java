@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import com.backcare.commons.persistence.NativeSql;
 import com.backcare.triage.domain.HistoryPoint;
 import com.backcare.triage.domain.PatientHistory;
 
@@ -109,8 +110,8 @@ public final class SqlPatientHistory implements PatientHistory {
      * them: a short history is cheaper to read once than to question probe by probe.
      */
     public Optional<List<HistoryPoint>> smallWindow(Instant since, int limit) {
-        List<HistoryPoint> points = all(em.createNativeQuery("SELECT " + COLUMNS + " FROM patient_entry WHERE clinic_id = "
-                + ":clinic AND patient_id = :patient AND NOT deleted AND recorded_at >= :since" + FORWARD + " LIMIT :n")
+        List<HistoryPoint> points = all(NativeSql.on(em, "SELECT " + COLUMNS + " FROM patient_entry WHERE clinic_id = "
+                + ":clinic AND patient_id = :patient AND NOT deleted AND recorded_at >= :since" + FORWARD + " LIMIT :n", "patient_entry")
                 .setParameter("clinic", clinicId).setParameter("patient", patientId).setParameter("since", since)
                 .setParameter("n", limit + 1));
         return points.size() <= limit ? Optional.of(points) : Optional.empty();
@@ -125,18 +126,18 @@ public final class SqlPatientHistory implements PatientHistory {
     /** Recomputes, for these entries, whether each lies more than one point below its predecessor. */
     public void refreshDrops(List<UUID> entryIds) {
         for (UUID id : entryIds) {
-            em.createNativeQuery("UPDATE patient_entry e SET drop_before = COALESCE(e.intensity < (SELECT p.intensity "
+            NativeSql.on(em, "UPDATE patient_entry e SET drop_before = COALESCE(e.intensity < (SELECT p.intensity "
                     + "FROM patient_entry p WHERE p.clinic_id = e.clinic_id AND p.patient_id = e.patient_id "
                     + "AND NOT p.deleted AND (p.recorded_at, p.entry_id) < (e.recorded_at, e.entry_id) "
                     + "ORDER BY p.recorded_at DESC, p.entry_id DESC LIMIT 1) - 1, false) "
-                    + "WHERE e.clinic_id = :clinic AND e.patient_id = :patient AND e.entry_id = :id")
+                    + "WHERE e.clinic_id = :clinic AND e.patient_id = :patient AND e.entry_id = :id", "patient_entry")
                     .setParameter("clinic", clinicId).setParameter("patient", patientId).setParameter("id", id)
                     .executeUpdate();
         }
     }
 
     private Query query(String sql, HistoryPoint after, HistoryPoint before) {
-        return em.createNativeQuery(sql).setParameter("clinic", clinicId).setParameter("patient", patientId)
+        return NativeSql.on(em, sql, "patient_entry").setParameter("clinic", clinicId).setParameter("patient", patientId)
                 .setParameter("afterAt", after.recordedAt()).setParameter("afterId", after.id())
                 .setParameter("beforeAt", before.recordedAt()).setParameter("beforeId", before.id());
     }
