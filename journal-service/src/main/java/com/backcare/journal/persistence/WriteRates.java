@@ -1,6 +1,11 @@
 package com.backcare.journal.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +13,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -20,26 +27,36 @@ public class WriteRates {
 
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Adds one write to each scope's window and returns each scope's count so far. */
-    @SuppressWarnings("unchecked")
     public Map<String, Integer> count(List<String> scopes, Instant windowStart) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // One autocommitted statement on a plain connection, outside the caller's transaction: neither a transaction
+        // manager nor a Hibernate session is needed to bump a counter, and they were a tenth of a write's CPU.
+        return QuarkusTransaction.suspendingExisting().call(() -> {
             StringBuilder values = new StringBuilder();
             for (int i = 0; i < scopes.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1, 1)");
+                values.append(i == 0 ? "" : ", ").append("(?, ?, 1)");
             }
-            var query = em.createNativeQuery("INSERT INTO write_rate (scope, window_start, writes) VALUES " + values
-                    + " ON CONFLICT (scope, window_start) DO UPDATE SET writes = write_rate.writes + 1"
-                    + " RETURNING scope, writes").setParameter(1, windowStart);
-            for (int i = 0; i < scopes.size(); i++) {
-                query.setParameter(i + 2, scopes.get(i));
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement("INSERT INTO write_rate (scope, window_start, "
+                            + "writes) VALUES " + values + " ON CONFLICT (scope, window_start) DO UPDATE "
+                            + "SET writes = write_rate.writes + 1 RETURNING scope, writes")) {
+                for (int i = 0; i < scopes.size(); i++) {
+                    statement.setString(2 * i + 1, scopes.get(i));
+                    statement.setObject(2 * i + 2, windowStart.atOffset(ZoneOffset.UTC));
+                }
+                Map<String, Integer> counts = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+                return counts;
+            } catch (SQLException e) {
+                throw new PersistenceException("could not count writes", e);
             }
-            Map<String, Integer> counts = new HashMap<>();
-            for (Object[] row : (List<Object[]>) query.getResultList()) {
-                counts.put((String) row[0], ((Number) row[1]).intValue());
-            }
-            return counts;
         });
     }
 
