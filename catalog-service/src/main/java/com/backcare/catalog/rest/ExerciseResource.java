@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.catalog.domain.CatalogQueries;
@@ -43,6 +46,11 @@ import com.backcare.commons.security.Roles;
 @Tag(name = "Exercises")
 public class ExerciseResource {
 
+    /** What a page of the list looks like (the body is precomputed bytes, so the document needs telling). */
+    @Schema(name = "ExercisePage")
+    record ExercisePage(List<ExerciseSummary> items, @Schema(description = "Absent on the last page") String nextCursor) {
+    }
+
     @Inject
     CatalogQueries catalog;
     @Inject
@@ -55,6 +63,9 @@ public class ExerciseResource {
                     + "what is safe for every condition given, with the caution notes; include=avoid adds the rest, "
                     + "marked AVOID with the reason and the alternatives. painLevel 7 or more keeps only gentle lying or "
                     + "seated work with no or low spinal load. q searches names and aliases and tolerates typos.")
+    @APIResponse(responseCode = "200", description = "A page of exercises, with an ETag (If-None-Match answers 304)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExercisePage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Response list(@QueryParam("condition") List<String> condition,
             @QueryParam("include") String include, @QueryParam("category") List<String> category,
             @QueryParam("position") List<String> position, @QueryParam("equipment") List<String> equipment,

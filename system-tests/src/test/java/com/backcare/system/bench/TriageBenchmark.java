@@ -58,7 +58,7 @@ public final class TriageBenchmark {
                             + "patient; latency is from the journal's 201 (its commit) until triage publishes the patient's "
                             + "EMERGENCY status on " + Topics.PATIENT_STATUS_EVENTS + " (one watching consumer, as a "
                             + "subscriber would; each patient's status API is then read once and must agree). Services on "
-                            + "the full JIT after a 40 s warm-up at 25/s; everything on one machine.");
+                            + ProductionJvm.describe() + ", after a 40 s warm-up at 25/s; everything on one machine.");
             report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
             report.line("|---|---|---|---|---|---|---|---|");
             String journal = settings.service("journal-service").baseUrl();

@@ -263,75 +263,57 @@ public class TriageService {
         PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
         ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
 
-        Map<AlertFindingEntity.Key, Found> current = new LinkedHashMap<>();
+        Map<Reconciliation.FindingKey, Reconciliation.Current> current = new LinkedHashMap<>();
         for (PatientEntryEntity entry : PatientEntryEntity.since(clinicId, patientId, from)) {
             EntryContext context = new EntryContext(entry.key.entryId, entry.report, profile, settings, history);
             for (Finding finding : TriageRules.evaluate(context)) {
-                current.put(new AlertFindingEntity.Key(clinicId, patientId, finding.rule(), entry.key.entryId),
-                        new Found(finding, entry.recordedAt));
+                current.put(new Reconciliation.FindingKey(finding.rule(), entry.key.entryId),
+                        new Reconciliation.Current(finding, entry.recordedAt));
             }
         }
+        // Every anchor in current is recorded at or after from, so its stored finding, if any, is in scope.
+        Map<Reconciliation.FindingKey, AlertFindingEntity> storedFindings = new HashMap<>();
+        Map<Reconciliation.FindingKey, Reconciliation.Stored> stored = new LinkedHashMap<>();
+        for (AlertFindingEntity f : AlertFindingEntity.inScope(clinicId, patientId, from, changedEntries)) {
+            var key = new Reconciliation.FindingKey(f.key.rule, f.key.anchorEntryId);
+            storedFindings.put(key, f);
+            stored.put(key, new Reconciliation.Stored(f.alertId, f.evidence, f.active));
+        }
 
+        Reconciliation.Plan plan = Reconciliation.of(stored, current);
         Map<UUID, AlertDelta> touched = new LinkedHashMap<>();
-        Map<AlertFindingEntity.Key, AlertFindingEntity> stored = new HashMap<>();
-        AlertFindingEntity.inScope(clinicId, patientId, from, changedEntries).forEach(f -> stored.put(f.key, f));
-
-        for (AlertFindingEntity finding : stored.values()) {
-            if (finding.active && !current.containsKey(finding.key)) {
-                finding.active = false;
-                touch(finding.alertId, touched).withdrawn++;
-            }
-        }
-        for (var found : current.entrySet()) {
-            // Every anchor here is recorded at or after from, so its stored finding, if any, is already in scope.
-            AlertFindingEntity finding = stored.get(found.getKey());
-            Finding f = found.getValue().finding();
-            if (finding != null && finding.active) {
-                if (!finding.evidence.equals(f.evidence())) {
-                    AlertDelta delta = touch(finding.alertId, touched);
-                    delta.evidenceAdded |= !finding.evidence.containsAll(f.evidence());
-                    delta.evidenceWithdrawn |= !f.evidence().containsAll(finding.evidence);
-                    finding.evidence = f.evidence();
-                }
-                continue;
-            }
-            AlertEntity alert = AlertEntity.openFor(clinicId, patientId, f.rule()).orElse(null);
+        plan.moves().forEach((alertId, move) -> touched.put(alertId, new AlertDelta(AlertEntity.findById(alertId), false, move)));
+        plan.withdraw().forEach(key -> storedFindings.get(key).active = false);
+        plan.reEvidenced().forEach((key, evidence) -> storedFindings.get(key).evidence = evidence);
+        plan.activate().forEach((key, found) -> {
+            Finding f = found.finding();
+            AlertEntity open = AlertEntity.openFor(clinicId, patientId, f.rule()).orElse(null);
             AlertDelta delta;
-            if (alert == null) {
-                alert = newAlert(clinicId, patientId, f, settings, now);
-                delta = new AlertDelta(alert, true);
-                touched.put(alert.id, delta);
+            if (open == null) {
+                AlertEntity raised = newAlert(clinicId, patientId, f, settings, now);
+                delta = new AlertDelta(raised, true, new Reconciliation.AlertMove());
+                touched.put(raised.id, delta);
             } else {
-                delta = touch(alert.id, touched);
+                delta = touched.computeIfAbsent(open.id, id -> new AlertDelta(open, false, new Reconciliation.AlertMove()));
             }
-            delta.activated++;
+            delta.move().activated(1);
+            AlertFindingEntity finding = storedFindings.get(key);
             if (finding == null) {
                 finding = new AlertFindingEntity();
-                finding.key = found.getKey();
+                finding.key = new AlertFindingEntity.Key(clinicId, patientId, key.rule(), key.anchorEntryId());
             }
-            finding.anchorRecordedAt = found.getValue().anchorRecordedAt();
-            finding.alertId = alert.id;
+            finding.anchorRecordedAt = found.anchorRecordedAt();
+            finding.alertId = delta.alert().id;
             finding.evidence = f.evidence();
             finding.active = true;
             finding.persist();
-        }
+        });
         AlertFindingEntity.getEntityManager().flush();
         touched.values().forEach(delta -> settle(delta, now));
     }
 
-    /** What one re-evaluation did to one alert's findings. */
-    private static final class AlertDelta {
-        final AlertEntity alert;
-        final boolean raised;
-        int activated;
-        int withdrawn;
-        boolean evidenceAdded;
-        boolean evidenceWithdrawn;
-
-        AlertDelta(AlertEntity alert, boolean raised) {
-            this.alert = alert;
-            this.raised = raised;
-        }
+    /** What one re-evaluation did to one alert: raised it, or moved its findings. */
+    private record AlertDelta(AlertEntity alert, boolean raised, Reconciliation.AlertMove move) {
     }
 
     /**
@@ -339,32 +321,29 @@ public class TriageService {
      * by what changed; the evidence shown is that of the latest findings, so neither grows with the patient's history.
      */
     private void settle(AlertDelta delta, Instant now) {
-        AlertEntity alert = delta.alert;
+        AlertEntity alert = delta.alert();
         if (alert.status == AlertStatus.RESOLVED) {
             return; // a resolved alert keeps the evidence it was resolved on
         }
-        alert.occurrences += delta.activated - delta.withdrawn;
+        Reconciliation.AlertMove move = delta.move();
+        alert.occurrences += move.activated() - move.withdrawn();
         List<AlertFindingEntity> latest = AlertFindingEntity.latestActiveOf(alert.id, EVIDENCE_FINDINGS);
         Set<UUID> evidence = new LinkedHashSet<>();
         latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);
         alert.evidenceWithdrawn = alert.occurrences <= 0;
-        if (delta.raised) {
+        if (delta.raised()) {
             changes.record(alert, "RAISED", SYSTEM_ACTOR, alert.reason, now);
             return;
         }
-        if (delta.activated > 0 || delta.evidenceAdded) {
+        if (move.activated() > 0 || move.evidenceAdded()) {
             changes.record(alert, "EVIDENCE_ADDED", SYSTEM_ACTOR, null, now);
         }
-        if (delta.withdrawn > 0 || delta.evidenceWithdrawn) {
+        if (move.withdrawn() > 0 || move.evidenceWithdrawn()) {
             changes.record(alert, "EVIDENCE_WITHDRAWN", SYSTEM_ACTOR, alert.evidenceWithdrawn
                     ? "every entry that was evidence has been deleted or corrected; review before resolving"
                     : "an entry that was evidence has been deleted or corrected", now);
         }
-    }
-
-    private static AlertDelta touch(UUID alertId, Map<UUID, AlertDelta> touched) {
-        return touched.computeIfAbsent(alertId, id -> new AlertDelta(AlertEntity.findById(id), false));
     }
 
     private static AlertEntity newAlert(String clinicId, String patientId, Finding f, ClinicSettings settings, Instant now) {
@@ -385,10 +364,6 @@ public class TriageService {
         alert.nextEscalationAt = settings.acknowledgeWithin(f.tier()).map(now::plus).orElse(null);
         alert.persist();
         return alert;
-    }
-
-    /** A finding and when its anchor entry was recorded. */
-    private record Found(Finding finding, Instant anchorRecordedAt) {
     }
 
     private static UUID entryId(EntryEventData data) {
