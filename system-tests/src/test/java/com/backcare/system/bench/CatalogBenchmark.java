@@ -1,14 +1,20 @@
 package com.backcare.system.bench;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 import com.backcare.localstack.DevTokens;
 import com.backcare.localstack.LocalSystem;
@@ -42,9 +48,9 @@ public final class CatalogBenchmark {
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
                         .headers().firstValue("ETag").orElseThrow();
             }
-            java.util.function.IntFunction<HttpRequest> plain = i -> HttpRequest.newBuilder(
+            IntFunction<HttpRequest> plain = i -> HttpRequest.newBuilder(
                     URI.create(catalog + QUERIES[i % QUERIES.length])).header("Authorization", "Bearer " + token).build();
-            java.util.function.IntFunction<HttpRequest> conditional = i -> HttpRequest.newBuilder(
+            IntFunction<HttpRequest> conditional = i -> HttpRequest.newBuilder(
                     URI.create(catalog + QUERIES[i % QUERIES.length])).header("Authorization", "Bearer " + token)
                     .header("If-None-Match", etags[i % QUERIES.length]).build();
             Report report = new Report("catalog-service: filtered exercise lists",
@@ -60,8 +66,57 @@ public final class CatalogBenchmark {
                 r = load.run(rate, seconds, conditional, s -> s == 304);
                 report.line(row("conditional (304)", r));
             }
+            report.line("");
+            report.line("Throughput, closed loop (" + CLOSED_LOOP_CLIENTS + " clients each sending its next request as soon as "
+                    + "the last is answered, " + seconds + " s each, same HTTP client); anchor: the same JVM's /q/health/live:");
+            report.line("");
+            report.line("| requests | answered | achieved (req/s) | ratio to /q/health/live |");
+            report.line("|---|---|---|---|");
+            String live = settings.service("catalog-service").baseUrl() + "/q/health/live";
+            double anchor = closedLoop(load.client(), i -> HttpRequest.newBuilder(URI.create(live)).build(), 200, seconds);
+            double plainRate = closedLoop(load.client(), plain, 200, seconds);
+            double conditionalRate = closedLoop(load.client(), conditional, 304, seconds);
+            report.line("| filtered list (200) | all 200 | %.0f | %.2f |".formatted(plainRate, plainRate / anchor));
+            report.line("| filtered list, conditional (304) | all 304 | %.0f | %.2f |".formatted(conditionalRate, conditionalRate / anchor));
+            report.line("| /q/health/live (anchor) | all 200 | %.0f | 1.00 |".formatted(anchor));
             report.publish("catalog.md");
         }
+    }
+
+    private static final int CLOSED_LOOP_CLIENTS = 8;
+
+    /** Requests per second answered with {@code expected} by clients that never wait between requests. */
+    private static double closedLoop(HttpClient http, IntFunction<HttpRequest> request,
+            int expected, int seconds) throws Exception {
+        AtomicLong answered = new AtomicLong();
+        AtomicBoolean wrong = new AtomicBoolean();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLOSED_LOOP_CLIENTS; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                for (int i = client; System.nanoTime() < end; i += CLOSED_LOOP_CLIENTS) {
+                    try {
+                        if (http.send(request.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode() == expected) {
+                            answered.incrementAndGet();
+                        } else {
+                            wrong.set(true);
+                        }
+                    } catch (Exception e) {
+                        wrong.set(true);
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+        if (wrong.get()) {
+            throw new IllegalStateException("some answers were not " + expected);
+        }
+        return answered.get() / (double) seconds;
     }
 
     private static String row(String kind, OpenLoad.Result r) {

@@ -49,21 +49,25 @@ public final class NoisyNeighbourBenchmark {
             Report report = new Report("Noisy neighbour: other patients' red flags while one patient floods the journal",
                     "One patient posts entries in a closed loop (" + IN_FLIGHT + " requests in flight) for " + seconds
                             + " s; meanwhile " + RED_FLAGS + " other patients of the same clinic each post one red-flag "
-                            + "entry (bladder dysfunction) at a random moment. Latency: from the journal's 201 to "
-                            + "GET /patients/{id}/status answering EMERGENCY (polled every 20 ms). Services on the full "
-                            + "JIT, everything on one machine; after a 30 s warm-up of the same load.");
+                            + "entry (bladder dysfunction) at a random moment. Latency: from the journal's 201 until "
+                            + "triage publishes the patient's EMERGENCY status (one watching consumer; the status API is "
+                            + "then read once and must agree). Services on " + ProductionJvm.describe()
+                            + ", everything on one machine; after a 30 s warm-up of the same load.");
             report.line("| run | flooder 201 / 429 | red flags seen | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
             report.line("|---|---|---|---|---|---|---|");
-            run(journal, triage, "clinic-warmup", 30, "warm-up (limits on)");
-            report.line(run(journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)"));
-            report.line(run(journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted"));
+            try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
+                run(watcher, journal, triage, "clinic-warmup", 30, "warm-up (limits on)");
+                report.line(run(watcher, journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)"));
+                report.line(run(watcher, journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted"));
+            }
             report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
             report.publish("noisy-neighbour.md");
         }
     }
 
-    private static String run(String journal, String triage, String clinic, int seconds, String label) throws Exception {
+    private static String run(EmergencyWatcher watcher, String journal, String triage, String clinic, int seconds,
+            String label) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String flooder = "flooder-" + clinic;
         String flooderToken = DevTokens.token(clinic, "patient", flooder, Instant.now(), Duration.ofHours(2));
@@ -98,7 +102,7 @@ public final class NoisyNeighbourBenchmark {
             String patient = "pat-" + clinic + "-" + i;
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             seen.add(done);
-            pollers.schedule(() -> redFlag(http, journal, triage, clinic, patient, staff, pollers, recorder, done),
+            pollers.schedule(() -> redFlag(watcher, http, journal, triage, clinic, patient, staff, recorder, done),
                     random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
         }
         Thread.sleep(seconds * 1000L);
@@ -113,8 +117,9 @@ public final class NoisyNeighbourBenchmark {
                 Report.millis(recorder.getIntervalHistogram()));
     }
 
-    private static void redFlag(HttpClient http, String journal, String triage, String clinic, String patient, String staff,
-            ScheduledExecutorService pollers, Recorder recorder, CompletableFuture<Boolean> done) {
+    private static void redFlag(EmergencyWatcher watcher, HttpClient http, String journal, String triage, String clinic,
+            String patient, String staff, Recorder recorder, CompletableFuture<Boolean> done) {
+        CompletableFuture<Long> emergency = watcher.seen(patient);
         HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
                 .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
                 .header("Content-Type", "application/json")
@@ -122,32 +127,17 @@ public final class NoisyNeighbourBenchmark {
                         "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
         HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
                 .header("Authorization", "Bearer " + staff).build();
-        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenAccept(created -> {
+        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
             if (created.statusCode() != 201) {
-                done.complete(false);
-                return;
+                return CompletableFuture.completedFuture(false);
             }
-            poll(http, status, pollers, System.nanoTime(), recorder, done);
-        }).exceptionally(e -> {
-            done.complete(false);
-            return null;
-        });
-    }
-
-    private static void poll(HttpClient http, HttpRequest status, ScheduledExecutorService pollers, long committed,
-            Recorder recorder, CompletableFuture<Boolean> done) {
-        http.sendAsync(status, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-            if (response.statusCode() == 200 && response.body().contains("\"tier\":\"EMERGENCY\"")) {
-                recorder.recordValue(Math.max(1, (System.nanoTime() - committed) / 1_000));
-                done.complete(true);
-            } else if (System.nanoTime() - committed > TimeUnit.MINUTES.toNanos(5)) {
-                done.complete(false);
-            } else {
-                pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done), 20, TimeUnit.MILLISECONDS);
-            }
-        }).exceptionally(e -> {
-            pollers.schedule(() -> poll(http, status, pollers, committed, recorder, done), 20, TimeUnit.MILLISECONDS);
-            return null;
-        });
+            long committed = System.nanoTime();
+            return emergency.orTimeout(5, TimeUnit.MINUTES).thenCompose(alerted -> {
+                recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
+                // the API must agree with the event: one read, not a poll
+                return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
+                        .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));
+            });
+        }).exceptionally(e -> false).thenAccept(done::complete);
     }
 }
