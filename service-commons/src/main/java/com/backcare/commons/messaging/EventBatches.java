@@ -25,7 +25,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * first; one that can never be applied goes to the dead-letter topic with its original bytes and headers, and the rest
  * are applied together (one transaction). A passing failure (the database restarting) is waited out in place, which
  * keeps each patient's order and never dead-letters a good event. If the batch fails otherwise, its events are applied
- * one by one, so one bad event is dead-lettered alone and none is lost or applied twice (event ids dedupe).
+ * one by one, so one bad event is dead-lettered alone and none is lost or applied twice (event ids dedupe). While the
+ * application stops, a failure is passed up instead: the events stay uncommitted for the next start.
  */
 public final class EventBatches {
 
@@ -64,12 +65,18 @@ public final class EventBatches {
         try {
             PassingFailures.retry("a batch of " + events.size() + " " + what, () -> applyAll.accept(events));
         } catch (RuntimeException e) {
+            if (ApplicationStopping.now()) {
+                throw e; // the events are fine; the next start applies them again
+            }
             LOG.warnf("A batch of %d %s failed (%s); applying them one by one", events.size(), what, e);
             for (int i = 0; i < events.size(); i++) {
                 EventEnvelope event = events.get(i);
                 try {
                     PassingFailures.retry(what + " " + event.id(), () -> applyOne.accept(event));
                 } catch (RuntimeException failure) {
+                    if (ApplicationStopping.now()) {
+                        throw failure;
+                    }
                     deadLetter(good.get(i), failure);
                 }
             }

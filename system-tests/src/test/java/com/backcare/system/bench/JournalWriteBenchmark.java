@@ -79,6 +79,9 @@ public final class JournalWriteBenchmark {
                             r.failed(), r.achievedPerSecond(), Report.millis(r.latencyMicros()), Report.millis(lag.take())));
                 }
             }
+            report.line("");
+            report.line("Anchor, same PostgreSQL server, same run: " + PgbenchAnchor.journalWrite(
+                    system.postgres().port(), BODY.formatted(5), 8, 20));
             report.publish("journal-write.md");
         }
     }
