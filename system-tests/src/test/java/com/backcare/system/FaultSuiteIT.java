@@ -208,6 +208,84 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
         }
     }
 
+    @Test
+    @Order(9)
+    void aHungAndAFailingWebhookReceiverBesideAHealthyClinics() throws Exception {
+        Set<String> healthyEvents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger healthyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer receivers = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receivers.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receivers.createContext("/healthy", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            healthyCalls.incrementAndGet();
+            try {
+                healthyEvents.add(EventEnvelope.decode(body).id());
+            } catch (RuntimeException e) {
+                healthyEvents.add("undecodable " + body);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receivers.createContext("/hung", exchange -> {
+            try {
+                release.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receivers.createContext("/failing", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        receivers.start();
+        try {
+            String base = "http://127.0.0.1:" + receivers.getAddress().getPort();
+            for (String kind : List.of("hung", "failing", "healthy")) {
+                subscribe("fault-webhook-" + kind, base + "/" + kind);
+            }
+            FaultWorkload hung = new FaultWorkload(baseUrl("journal-service"), "fault-webhook-hung");
+            FaultWorkload failing = new FaultWorkload(baseUrl("journal-service"), "fault-webhook-failing");
+            FaultWorkload healthy = new FaultWorkload(baseUrl("journal-service"), "fault-webhook-healthy");
+            CompletableFuture<Void> others = CompletableFuture.allOf(during(hung, Duration.ofSeconds(10)),
+                    during(failing, Duration.ofSeconds(10)));
+            healthy.post(Duration.ofSeconds(10));
+            long posted = System.nanoTime();
+            others.get(5, TimeUnit.MINUTES);
+            endsAsUndisturbed("a hung and a failing webhook receiver of two other clinics (healthy clinic's journal)",
+                    "fault-webhook-healthy", healthy, posted);
+            int changes = Integer.parseInt(query("triage", "SELECT count(*)::text FROM alert_change c JOIN alert a "
+                    + "ON a.id = c.alert_id WHERE a.clinic_id = ?", "fault-webhook-healthy").get(0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (healthyEvents.size() < changes && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double delivered = (System.nanoTime() - posted) / 1e9;
+            assertEquals(changes, healthyEvents.size(), "the healthy clinic receives every alert change");
+            assertEquals(changes, healthyCalls.get(), "once each");
+            REPORT.add(("| webhooks: %d of %d alert changes delivered once each to a healthy clinic beside a hung and a "
+                    + "failing receiver (%d duplicate calls) | - | 0 | - | - | - | %.1f |").formatted(healthyEvents.size(),
+                            changes, healthyCalls.get() - healthyEvents.size(), delivered));
+        } finally {
+            release.countDown();
+            receivers.stop(0);
+        }
+    }
+
+    private static void subscribe(String clinic, String url) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                baseUrl("triage-service") + "/api/v1/clinics/" + clinic + "/webhooks"))
+                .header("Authorization", "Bearer " + com.backcare.localstack.DevTokens.token(clinic, "clinic-admin", "admin"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"" + url + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
     private void killedMidStream(String service, String clinic) throws Exception {
         FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
         CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(15));
