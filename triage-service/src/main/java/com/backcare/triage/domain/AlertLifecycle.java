@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.security.Caller;
-import com.backcare.triage.messaging.AlertChangeRecorder;
 import com.backcare.triage.persistence.AlertEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
 
@@ -27,7 +26,7 @@ public class AlertLifecycle {
     @Inject
     Caller caller;
     @Inject
-    AlertChangeRecorder changes;
+    AlertChanges changes;
 
     Clock clock = Clock.systemUTC();
 
@@ -52,7 +51,7 @@ public class AlertLifecycle {
         if (alert.status == AlertStatus.OPEN && (alert.tier == Tier.EMERGENCY || alert.tier == Tier.URGENT)) {
             throw ApiProblem.conflict(alert.tier + " alerts cannot be silenced: acknowledge it (take it on) first");
         }
-        String statusBefore = AlertChangeRecorder.highestTierOf(alert.clinicId, alert.patientId);
+        String statusBefore = changes.statusOf(alert.clinicId, alert.patientId);
         Instant now = clock.instant();
         alert.status = AlertStatus.RESOLVED;
         alert.nextEscalationAt = null;

@@ -31,7 +31,6 @@ import com.backcare.events.InvalidEventException;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.ProfileEventData;
-import com.backcare.triage.messaging.AlertChangeRecorder;
 import com.backcare.triage.persistence.AlertEntity;
 import com.backcare.triage.persistence.AlertFindingEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
@@ -62,7 +61,7 @@ public class TriageService {
     @Inject
     EntityManager em;
     @Inject
-    AlertChangeRecorder changes;
+    AlertChanges changes;
 
     Clock clock = Clock.systemUTC();
 
@@ -121,7 +120,7 @@ public class TriageService {
     private void applyForPatient(PatientKey patient, List<EventEnvelope> events) {
         String clinicId = patient.clinicId;
         String patientId = patient.patientId;
-        String statusBefore = AlertChangeRecorder.highestTierOf(clinicId, patientId);
+        String statusBefore = changes.statusOf(clinicId, patientId);
         SqlPatientHistory timeline = new SqlPatientHistory(em, clinicId, patientId);
         Pending pending = new Pending();
         HistoryPoint latest = timeline.latest(HistoryPoint.START, HistoryPoint.END).orElse(null);

@@ -12,6 +12,7 @@ import com.backcare.commons.outbox.EventOutbox;
 import com.backcare.events.AlertEventData;
 import com.backcare.events.EventType;
 import com.backcare.events.PatientStatusEventData;
+import com.backcare.triage.domain.AlertChanges;
 import com.backcare.triage.persistence.AlertChangeEntity;
 import com.backcare.triage.persistence.AlertEntity;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
@@ -23,13 +24,14 @@ import com.backcare.triage.persistence.WebhookEntity;
  * committed with all its notifications or not at all, and a slow subscriber never holds triage up.
  */
 @ApplicationScoped
-public class AlertChangeRecorder {
+public class AlertChangeRecorder implements AlertChanges {
 
     public static final String SOURCE = "/backcare/triage-service";
 
     @Inject
     EventOutbox outbox;
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AlertEntity alert, String change, String actor, String note, Instant at) {
         alert.updatedAt = at;
@@ -54,7 +56,12 @@ public class AlertChangeRecorder {
         }
     }
 
-    /** Publishes the patient's status when the highest open tier differs from {@code before}. */
+    @Override
+    public String statusOf(String clinicId, String patientId) {
+        return highestTierOf(clinicId, patientId);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusIfChanged(String clinicId, String patientId, String before, Instant at) {
         List<AlertEntity> open = AlertEntity.openForPatient(clinicId, patientId);
