@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -30,6 +31,12 @@ public class AlertChangeRecorder implements AlertChanges {
 
     @Inject
     EventOutbox outbox;
+    @Inject
+    Event<DeliveriesAdded> deliveriesAdded;
+
+    /** Fired when a change adds webhook deliveries; observed after the commit to send them at once. */
+    public record DeliveriesAdded() {
+    }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -53,6 +60,7 @@ public class AlertChangeRecorder implements AlertChanges {
             delivery.nextAttemptAt = at;
             delivery.createdAt = at;
             delivery.persist();
+            deliveriesAdded.fire(new DeliveriesAdded());
         }
     }
 

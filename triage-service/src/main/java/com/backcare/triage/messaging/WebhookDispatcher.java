@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
@@ -24,6 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -44,8 +48,9 @@ import io.quarkus.scheduler.Scheduled;
  * Each delivery is claimed under a lease (its next attempt moved past the call's timeout, so a crashed instance's
  * claim is retried), sent without waiting for any other, and settled in its own transaction the moment its answer
  * comes. A webhook has at most {@code per-webhook-in-flight} calls under way: a subscriber that hangs uses up its own
- * places and never delays another clinic's deliveries. This runs apart from event consumption, so a slow or dead
- * subscriber never delays triage either.
+ * places and never delays another clinic's deliveries. A commit that adds deliveries, and every settled call, start a
+ * pass at once; the tick only catches what is due later (retries). This runs apart from event consumption, so a slow
+ * or dead subscriber never delays triage either.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -58,14 +63,18 @@ public class WebhookDispatcher {
     @Inject
     TriageConfig config;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1, what every webhook subscriber speaks: the JDK's default would first try to upgrade each plain-http
+    // connection to HTTP/2.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ExecutorService settling = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "webhook-settle");
         t.setDaemon(true);
         return t;
     });
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     Clock clock = Clock.systemUTC();
 
     /** What a claimed call needs, read inside the claiming transaction. */
@@ -75,11 +84,41 @@ public class WebhookDispatcher {
     @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
-        List<Claim> claimed;
-        do {
-            claimed = claim();
-            claimed.forEach(this::send);
-        } while (claimed.size() == config.webhooks().batchSize());
+        dispatch();
+    }
+
+    /** New deliveries were committed: send them now rather than at the next tick. */
+    void onDeliveriesAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChangeRecorder.DeliveriesAdded added) {
+        try {
+            settling.execute(this::dispatch);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: the deliveries are in the database and go out after the next start
+        }
+    }
+
+    /**
+     * Claims and sends until nothing due is left. One pass at a time; a call for a pass while one runs makes that pass
+     * look again when it ends, so neither a commit nor a freed place is missed.
+     */
+    private void dispatch() {
+        if (!dispatching.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                List<Claim> claimed;
+                do {
+                    claimed = claim();
+                    claimed.forEach(this::send);
+                } while (claimed.size() == config.webhooks().batchSize());
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not claim webhook deliveries, retrying at the next tick: %s", e);
+        } finally {
+            dispatching.set(false);
+        }
     }
 
     /** Claims the due deliveries of the webhooks that have room, under a lease; returns them. */
@@ -133,6 +172,7 @@ public class WebhookDispatcher {
             LOG.warnf("Could not record webhook delivery %s: %s", claim.deliveryId(), e);
         } finally {
             inFlight.computeIfPresent(claim.webhookId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+            dispatch(); // a place is free: the webhook's next due delivery need not wait for the tick
         }
     }
 
