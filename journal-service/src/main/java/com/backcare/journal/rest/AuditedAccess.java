@@ -1,6 +1,9 @@
 package com.backcare.journal.rest;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -29,6 +32,9 @@ public class AuditedAccess {
     /** Set on the request once its success has been recorded, so the response filter does not record it again. */
     static final String RECORDED = AuditedAccess.class.getName() + ".recorded";
 
+    /** Where each endpoint takes its patientId path parameter (-1: nowhere), found once per method, not per call. */
+    private static final Map<Method, Integer> PATIENT_ID_POSITION = new ConcurrentHashMap<>();
+
     @Inject
     AuditTrail trail;
     @Inject
@@ -56,14 +62,19 @@ public class AuditedAccess {
     }
 
     private static String patientIdOf(InvocationContext call) {
-        Annotation[][] annotations = call.getMethod().getParameterAnnotations();
+        int position = PATIENT_ID_POSITION.computeIfAbsent(call.getMethod(), AuditedAccess::patientIdPosition);
+        return position >= 0 && call.getParameters()[position] instanceof String id ? id : null;
+    }
+
+    private static int patientIdPosition(Method method) {
+        Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation a : annotations[i]) {
-                if (a instanceof PathParam p && p.value().equals("patientId") && call.getParameters()[i] instanceof String id) {
-                    return id;
+                if (a instanceof PathParam p && p.value().equals("patientId")) {
+                    return i;
                 }
             }
         }
-        return null;
+        return -1;
     }
 }
