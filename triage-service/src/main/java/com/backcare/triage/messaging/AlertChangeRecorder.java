@@ -48,7 +48,8 @@ public class AlertChangeRecorder implements AlertChanges {
                 alert.occurrences, alert.escalationLevel, alert.evidenceWithdrawn, alert.ruleSetVersion,
                 alert.createdAt, alert.updatedAt);
         var event = outbox.append(SOURCE, EventType.ALERT_CHANGED, alert.clinicId, alert.patientId, at, data);
-        for (WebhookEntity webhook : WebhookEntity.ofClinic(alert.clinicId)) {
+        List<WebhookEntity> webhooks = WebhookEntity.ofClinic(alert.clinicId);
+        for (WebhookEntity webhook : webhooks) {
             WebhookDeliveryEntity delivery = new WebhookDeliveryEntity();
             delivery.id = UUID.randomUUID();
             delivery.webhookId = webhook.id;
@@ -60,7 +61,9 @@ public class AlertChangeRecorder implements AlertChanges {
             delivery.nextAttemptAt = at;
             delivery.createdAt = at;
             delivery.persist();
-            deliveriesAdded.fire(new DeliveriesAdded());
+        }
+        if (!webhooks.isEmpty()) {
+            deliveriesAdded.fire(new DeliveriesAdded()); // one pass sends all of them
         }
     }
 
