@@ -82,45 +82,30 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
     @Test
     @Order(1)
     void kafkaUnreachableForAMinuteDuringIngest() throws Exception {
-        String clinic = "fault-kafka-down";
-        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
-        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(70));
-        Thread.sleep(5_000);
-        system.kafka().stop();
-        Thread.sleep(60_000);
-        system.kafka().start();
-        long back = System.nanoTime();
-        ingest.get(5, TimeUnit.MINUTES);
-        endsAsUndisturbed("Kafka broker stopped 60 s during ingest", clinic, workload, back);
+        strikeDuringIngest("Kafka broker stopped 60 s during ingest", "fault-kafka-down", Duration.ofSeconds(70), () -> {
+            system.kafka().stop();
+            Thread.sleep(60_000);
+            system.kafka().start();
+        });
     }
 
     @Test
     @Order(2)
     void postgresRestartedDuringIngest() throws Exception {
-        String clinic = "fault-pg-restart";
-        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
-        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(15));
-        Thread.sleep(5_000);
-        system.postgres().stop();
-        system.postgres().start();
-        long back = System.nanoTime();
-        ingest.get(5, TimeUnit.MINUTES);
-        endsAsUndisturbed("PostgreSQL restarted during ingest", clinic, workload, back);
+        strikeDuringIngest("PostgreSQL restarted during ingest", "fault-pg-restart", Duration.ofSeconds(15), () -> {
+            system.postgres().stop();
+            system.postgres().start();
+        });
     }
 
     @Test
     @Order(3)
     void postgresStoppedHalfAMinuteDuringIngest() throws Exception {
-        String clinic = "fault-pg-down";
-        FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
-        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(40));
-        Thread.sleep(5_000);
-        system.postgres().stop();
-        Thread.sleep(30_000);
-        system.postgres().start();
-        long back = System.nanoTime();
-        ingest.get(5, TimeUnit.MINUTES);
-        endsAsUndisturbed("PostgreSQL stopped 30 s during ingest", clinic, workload, back);
+        strikeDuringIngest("PostgreSQL stopped 30 s during ingest", "fault-pg-down", Duration.ofSeconds(40), () -> {
+            system.postgres().stop();
+            Thread.sleep(30_000);
+            system.postgres().start();
+        });
     }
 
     @Test
@@ -289,14 +274,26 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
     }
 
     private void killedMidStream(String service, String clinic) throws Exception {
+        strikeDuringIngest(service + " SIGKILLed mid-stream and restarted", clinic, Duration.ofSeconds(15), () -> {
+            system.crash(service);
+            system.restart(service, Duration.ofMinutes(2));
+        });
+    }
+
+    /** A fault; it has ended when this returns. */
+    private interface Strike {
+        void run() throws Exception;
+    }
+
+    /** Posts the clinic's journal spread over {@code spread}, strikes 5 s in, and checks how it all ends. */
+    private void strikeDuringIngest(String fault, String clinic, Duration spread, Strike strike) throws Exception {
         FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), clinic);
-        CompletableFuture<Void> ingest = during(workload, Duration.ofSeconds(15));
+        CompletableFuture<Void> ingest = during(workload, spread);
         Thread.sleep(5_000);
-        system.crash(service);
-        system.restart(service, Duration.ofMinutes(2));
+        strike.run();
         long back = System.nanoTime();
         ingest.get(5, TimeUnit.MINUTES);
-        endsAsUndisturbed(service + " SIGKILLed mid-stream and restarted", clinic, workload, back);
+        endsAsUndisturbed(fault, clinic, workload, back);
     }
 
     private static CompletableFuture<Void> during(FaultWorkload workload, Duration spread) {
@@ -329,12 +326,8 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
         assertTrue(publishedEntries.containsAll(workload.acknowledged), "every acknowledged entry was published");
         int resent = published.size() - eventIds.size();
 
-        assertEquals(List.of(Integer.toString(FaultWorkload.TOTAL)),
-                query("triage", "SELECT count(*)::text FROM patient_entry WHERE clinic_id = ?", clinic),
-                "triage applied each entry once");
-        assertEquals(List.of(Integer.toString(FaultWorkload.TOTAL)),
-                query("catalog", "SELECT count(*)::text FROM patient_entry_digest WHERE clinic_id = ?", clinic),
-                "the catalog applied each entry once");
+        assertEquals(FaultWorkload.TOTAL, entriesIn("triage", clinic), "triage applied each entry once");
+        assertEquals(FaultWorkload.TOTAL, entriesIn("catalog", clinic), "the catalog applied each entry once");
         assertEquals(undisturbedAlerts, alertsOf(clinic), "the same alerts as the undisturbed clinic");
         for (String deadLetters : List.of(Topics.TRIAGE_DEAD_LETTERS, Topics.CATALOG_JOURNAL_DEAD_LETTERS)) {
             assertEquals(0, deadLettersOf(deadLetters, clinic), "no good event of " + clinic + " in " + deadLetters);
@@ -349,12 +342,9 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
     /** Waits until triage and the catalog hold all of the clinic's entries; seconds from {@code since}. */
     private static double awaitApplied(String clinic, long since) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        String total = Integer.toString(FaultWorkload.TOTAL);
         while (System.nanoTime() < deadline) {
             try {
-                if (query("triage", "SELECT count(*)::text FROM patient_entry WHERE clinic_id = ?", clinic).equals(List.of(total))
-                        && query("catalog", "SELECT count(*)::text FROM patient_entry_digest WHERE clinic_id = ?", clinic)
-                                .equals(List.of(total))) {
+                if (entriesIn("triage", clinic) == FaultWorkload.TOTAL && entriesIn("catalog", clinic) == FaultWorkload.TOTAL) {
                     return (System.nanoTime() - since) / 1e9;
                 }
             } catch (java.sql.SQLException e) {
@@ -363,6 +353,12 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
             Thread.sleep(200);
         }
         throw new AssertionError("triage and the catalog did not apply " + clinic + "'s entries within 3 minutes");
+    }
+
+    /** How many of the clinic's entries a consumer's database holds (one row per entry in each). */
+    private static int entriesIn(String database, String clinic) throws java.sql.SQLException {
+        String table = database.equals("triage") ? "patient_entry" : "patient_entry_digest";
+        return Integer.parseInt(query(database, "SELECT count(*)::text FROM " + table + " WHERE clinic_id = ?", clinic).get(0));
     }
 
     private static void awaitPublished(String clinic) throws Exception {

@@ -102,7 +102,8 @@ public final class NoisyNeighbourBenchmark {
             String patient = "pat-" + clinic + "-" + i;
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             seen.add(done);
-            pollers.schedule(() -> redFlag(watcher, http, journal, triage, clinic, patient, staff, recorder, done),
+            pollers.schedule(() -> RedFlags.timed(watcher, http, journal, triage, clinic, patient, staff, recorder,
+                    Duration.ofMinutes(5)).thenAccept(done::complete),
                     random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
         }
         Thread.sleep(seconds * 1000L);
@@ -115,29 +116,5 @@ public final class NoisyNeighbourBenchmark {
         long alerted = seen.stream().filter(CompletableFuture::join).count();
         return "| %s | %d / %d | %d / %d | %s |".formatted(label, created.get(), refused.get(), alerted, RED_FLAGS,
                 Report.millis(recorder.getIntervalHistogram()));
-    }
-
-    private static void redFlag(EmergencyWatcher watcher, HttpClient http, String journal, String triage, String clinic,
-            String patient, String staff, Recorder recorder, CompletableFuture<Boolean> done) {
-        CompletableFuture<Long> emergency = watcher.seen(patient);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
-                .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
-        HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
-                .header("Authorization", "Bearer " + staff).build();
-        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
-            if (created.statusCode() != 201) {
-                return CompletableFuture.completedFuture(false);
-            }
-            long committed = System.nanoTime();
-            return emergency.orTimeout(5, TimeUnit.MINUTES).thenCompose(alerted -> {
-                recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
-                // the API must agree with the event: one read, not a poll
-                return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
-                        .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));
-            });
-        }).exceptionally(e -> false).thenAccept(done::complete);
     }
 }

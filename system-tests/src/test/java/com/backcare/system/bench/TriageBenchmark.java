@@ -1,9 +1,6 @@
 package com.backcare.system.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,24 +90,8 @@ public final class TriageBenchmark {
             for (long wait; (wait = intended - System.nanoTime()) > 0;) {
                 LockSupport.parkNanos(wait);
             }
-            String patient = "pat-" + tag + "-" + i;
-            CompletableFuture<Long> emergency = watcher.seen(patient);
-            HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
-                    .header("Authorization", "Bearer " + DevTokens.token(CLINIC, "patient", patient))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")).build();
-            HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
-                    .header("Authorization", "Bearer " + staff).build();
-            pending.add(http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
-                long committed = System.nanoTime();
-                return emergency.orTimeout(60, TimeUnit.SECONDS).thenCompose(alerted -> {
-                    recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
-                    // the API must agree with the event: one read, not a poll
-                    return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
-                            .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));
-                });
-            }).exceptionally(e -> false));
+            pending.add(RedFlags.timed(watcher, http, journal, triage, CLINIC, "pat-" + tag + "-" + i, staff, recorder,
+                    Duration.ofSeconds(60)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         long confirmed = pending.stream().filter(CompletableFuture::join).count();

@@ -1,0 +1,49 @@
+package com.backcare.system.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Recorder;
+
+import com.backcare.localstack.DevTokens;
+
+/** One red-flag entry, timed from the journal's 201 until triage publishes the patient's EMERGENCY status. */
+final class RedFlags {
+
+    private static final String BODY = "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}";
+
+    private RedFlags() {
+    }
+
+    /**
+     * Posts the entry, records the latency in microseconds, then reads the patient's status once: completes with
+     * whether the status API agrees with the event (false when the entry was refused or no alert came in time).
+     */
+    static CompletableFuture<Boolean> timed(EmergencyWatcher watcher, HttpClient http, String journal, String triage,
+            String clinic, String patient, String staff, Recorder recorder, Duration within) {
+        CompletableFuture<Long> emergency = watcher.seen(patient);
+        HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
+                .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        HttpRequest status = HttpRequest.newBuilder(URI.create(triage + "/api/v1/patients/" + patient + "/status"))
+                .header("Authorization", "Bearer " + staff).build();
+        return http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
+            if (created.statusCode() != 201) {
+                return CompletableFuture.completedFuture(false);
+            }
+            long committed = System.nanoTime();
+            return emergency.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).thenCompose(alerted -> {
+                recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
+                // the API must agree with the event: one read, not a poll
+                return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
+                        .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));
+            });
+        }).exceptionally(e -> false);
+    }
+}
