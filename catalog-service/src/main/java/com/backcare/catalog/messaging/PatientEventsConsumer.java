@@ -13,7 +13,10 @@ import com.backcare.catalog.domain.PatientSignals;
 import com.backcare.commons.messaging.EventBatches;
 import com.backcare.commons.messaging.IncomingEvents;
 import com.backcare.events.EventEnvelope;
+import com.backcare.events.Topics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -21,6 +24,7 @@ import io.smallrye.common.annotation.Blocking;
  * ({@link EventBatches}): poison to the channel's dead-letter topic byte for byte, the rest applied in one transaction,
  * passing database failures waited out.
  */
+@Startup // its dead-letter count is exposed from start-up
 @ApplicationScoped
 public class PatientEventsConsumer {
 
@@ -33,13 +37,16 @@ public class PatientEventsConsumer {
     @Channel("patient-status-dead-letters")
     Emitter<byte[]> statusDeadLetters;
 
+    @Inject
+    MeterRegistry metrics;
+
     private EventBatches journal;
     private EventBatches status;
 
     @PostConstruct
     void init() {
-        journal = new EventBatches("journal events", journalDeadLetters);
-        status = new EventBatches("patient-status events", statusDeadLetters);
+        journal = new EventBatches("journal events", Topics.JOURNAL_EVENTS, journalDeadLetters, metrics);
+        status = new EventBatches("patient-status events", Topics.PATIENT_STATUS_EVENTS, statusDeadLetters, metrics);
     }
 
     @Incoming("journal-events")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -66,11 +67,17 @@ public class JournalService {
     EntryWrites writes;
     @Inject
     WriteLimits limits;
+    @Inject
+    Event<EntryRecorded> recorded;
 
     Clock clock = Clock.systemUTC();
 
     /** A recorded entry, and whether it is the replay of an earlier request with the same Idempotency-Key. */
     public record Recorded(PainEntryEntity entry, boolean replayed) {
+    }
+
+    /** Fired when an entry is recorded (not replayed); observed once it has committed ({@link JournalMetrics}). */
+    public record EntryRecorded() {
     }
 
     @Transactional
@@ -98,6 +105,7 @@ public class JournalService {
         var claim = idempotencyKey == null ? null : new EntryWrites.IdempotencyClaim(idempotencyKey, hash(report));
         if (writes.insertRecorded(entry, caller.role(), event, claim)) {
             outbox.appendedInThisTransaction();
+            recorded.fire(new EntryRecorded());
             return new Recorded(entry, false);
         }
         var first = writes.claimed(entry.clinicId, patientId, idempotencyKey)

@@ -18,6 +18,8 @@ import com.backcare.commons.persistence.PassingFailures;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.InvalidEventException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -34,11 +36,18 @@ public final class EventBatches {
 
     private final String what;
     private final Emitter<byte[]> deadLetters;
+    private final Counter deadLettered;
 
-    /** {@code deadLetters}: an emitter on the channel's dead-letter topic (raw bytes, string keys). */
-    public EventBatches(String what, Emitter<byte[]> deadLetters) {
+    /**
+     * @param topic the topic consumed, which tags the dead-letter count ({@code backcare_events_dead_lettered_total})
+     * @param deadLetters an emitter on the channel's dead-letter topic (raw bytes, string keys)
+     */
+    public EventBatches(String what, String topic, Emitter<byte[]> deadLetters, MeterRegistry metrics) {
         this.what = what;
         this.deadLetters = deadLetters;
+        this.deadLettered = Counter.builder("backcare.events.dead.lettered").tag("topic", topic)
+                .description("Events sent to the dead-letter topic: never applicable, or failing every retry")
+                .register(metrics);
     }
 
     /**
@@ -111,6 +120,7 @@ public final class EventBatches {
                 throw new IllegalStateException(new java.sql.SQLTransientException("dead-letter topic unreachable", e));
             }
         });
+        deadLettered.increment();
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -3,7 +3,6 @@ package com.backcare.commons.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import com.backcare.commons.persistence.NativeSql;
 import com.backcare.events.EventEnvelope;
 
 import io.micrometer.core.instrument.Counter;
@@ -157,7 +157,7 @@ public class OutboxRelay {
         List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, payload, created_at FROM outbox_event "
                 + "ORDER BY id LIMIT ?1", Object[].class).setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                toInstant(r[4]))).toList();
+                NativeSql.instant(r[4]))).toList();
     }
 
     /**
@@ -191,18 +191,6 @@ public class OutboxRelay {
         return emitter.sendMessage(message);
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected created_at type " + value.getClass());
-    }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -1,5 +1,9 @@
 package com.backcare.commons.persistence;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -21,6 +25,20 @@ public final class NativeSql {
 
     public static Query on(EntityManager em, String sql, Class<?> resultClass, String... tables) {
         return spaces(em.createNativeQuery(sql, resultClass), tables);
+    }
+
+    /** A timestamp column as the driver returned it, whichever of the JDBC types it chose. */
+    public static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + (value == null ? "null" : value.getClass()));
     }
 
     private static Query spaces(Query query, String... tables) {

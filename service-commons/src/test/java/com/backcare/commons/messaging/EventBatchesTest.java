@@ -21,6 +21,8 @@ import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
 import com.backcare.events.InvalidEventException;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** How a poll's records are applied, without Kafka or a database: what is dead-lettered and what is left alone. */
 class EventBatchesTest {
 
@@ -60,7 +62,8 @@ class EventBatchesTest {
     }
 
     private final DeadLetters deadLetters = new DeadLetters();
-    private final EventBatches batches = new EventBatches("test events", deadLetters);
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final EventBatches batches = new EventBatches("test events", "test.events", deadLetters, metrics);
 
     @AfterEach
     void running() {
@@ -87,6 +90,7 @@ class EventBatchesTest {
         assertEquals(1, applied.size(), "one batch");
         assertEquals(List.of("pat-1", "pat-3"), applied.get(0).stream().map(EventEnvelope::patientid).toList());
         assertEquals(1, deadLetters.sent.size());
+        assertEquals(1, metrics.counter("backcare.events.dead.lettered", "topic", "test.events").count(), "counted");
     }
 
     @Test
@@ -114,5 +118,6 @@ class EventBatchesTest {
                     throw new IllegalStateException("EntityManagerFactory is closed");
                 }));
         assertEquals(0, deadLetters.sent.size(), "a good event is never dead-lettered for a shutdown");
+        assertEquals(0, metrics.counter("backcare.events.dead.lettered", "topic", "test.events").count());
     }
 }

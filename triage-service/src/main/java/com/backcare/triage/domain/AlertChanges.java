@@ -11,6 +11,12 @@ import com.backcare.triage.persistence.AlertEntity;
  */
 public interface AlertChanges {
 
+    /**
+     * Records that the rules raised the alert, everywhere a change goes. {@code causedAt}: when the journal committed
+     * the event that raised it, the start of the alert's latency.
+     */
+    void raised(AlertEntity alert, Instant causedAt, Instant at);
+
     /** Records one change of the alert everywhere it must go. */
     void record(AlertEntity alert, String change, String actor, String note, Instant at);
 

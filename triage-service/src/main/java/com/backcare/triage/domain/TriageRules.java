@@ -31,7 +31,9 @@ import static com.backcare.events.vocabulary.SymptomCode.WEAKNESS;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.backcare.events.vocabulary.LegSide;
@@ -165,6 +167,14 @@ public final class TriageRules {
         }
         findings.sort(Comparator.comparingInt(f -> f.tier().rank()));
         return findings;
+    }
+
+    /** Every rule's tier, by rule id, in the document's order. */
+    public static Map<String, Tier> tiers() {
+        Map<String, Tier> tiers = new LinkedHashMap<>();
+        ENTRY_RULES.forEach(r -> tiers.put(r.id(), r.tier()));
+        HISTORY_RULES.forEach(r -> tiers.put(r.id(), r.tier()));
+        return tiers;
     }
 
     public static List<String> ruleIds() {

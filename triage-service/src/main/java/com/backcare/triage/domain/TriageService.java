@@ -48,7 +48,7 @@ import com.backcare.triage.persistence.SqlPatientHistory;
 public class TriageService {
 
     private static final Logger LOG = Logger.getLogger(TriageService.class);
-    static final String SYSTEM_ACTOR = "triage-service";
+    public static final String SYSTEM_ACTOR = "triage-service";
     /** An alert shows the evidence of its latest findings, this many at most. */
     static final int EVIDENCE_FINDINGS = 10;
     /** Up to this many entries in the rules' horizon, a patient's history is read at once instead of probed. */
@@ -125,6 +125,7 @@ public class TriageService {
         Pending pending = new Pending();
         HistoryPoint latest = timeline.latest(HistoryPoint.START, HistoryPoint.END).orElse(null);
         for (EventEnvelope event : events) {
+            pending.causedBy(event);
             if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
                 EntryEventData data = contract.data(event, EntryEventData.class);
                 UUID entryId = entryId(data);
@@ -163,6 +164,14 @@ public class TriageService {
     private final class Pending {
         Instant from;
         final Set<UUID> changed = new LinkedHashSet<>();
+        /** When the journal committed the latest event applied so far: what an alert raised now was caused by. */
+        Instant causedAt;
+
+        void causedBy(EventEnvelope event) {
+            if (event.time() != null && (causedAt == null || event.time().isAfter(causedAt))) {
+                causedAt = event.time();
+            }
+        }
 
         void add(Instant affected, UUID entryId) {
             if (affected != null) {
@@ -178,7 +187,7 @@ public class TriageService {
                 // Most patients have a short history: read it once. A long one is questioned probe by probe.
                 PatientHistory history = timeline.smallWindow(from.minus(EntryContext.HORIZON), SMALL_HISTORY)
                         .<PatientHistory>map(ListHistory::new).orElse(timeline);
-                reevaluate(clinicId, patientId, from, changed, history);
+                reevaluate(clinicId, patientId, from, changed, history, causedAt);
                 from = null;
                 changed.clear();
             }
@@ -257,7 +266,7 @@ public class TriageService {
 
     /** Runs the rules on every live entry recorded at or after {@code from} and reconciles the findings. */
     private void reevaluate(String clinicId, String patientId, Instant from, Set<UUID> changedEntries,
-            PatientHistory history) {
+            PatientHistory history, Instant causedAt) {
         Instant now = clock.instant();
         PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
         ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
@@ -308,7 +317,7 @@ public class TriageService {
             finding.persist();
         });
         AlertFindingEntity.getEntityManager().flush();
-        touched.values().forEach(delta -> settle(delta, now));
+        touched.values().forEach(delta -> settle(delta, now, causedAt));
     }
 
     /** What one re-evaluation did to one alert: raised it, or moved its findings. */
@@ -319,7 +328,7 @@ public class TriageService {
      * Brings an alert in line with its findings that still hold, and records what changed. The count of findings moves
      * by what changed; the evidence shown is that of the latest findings, so neither grows with the patient's history.
      */
-    private void settle(AlertDelta delta, Instant now) {
+    private void settle(AlertDelta delta, Instant now, Instant causedAt) {
         AlertEntity alert = delta.alert();
         if (alert.status == AlertStatus.RESOLVED) {
             return; // a resolved alert keeps the evidence it was resolved on
@@ -332,7 +341,7 @@ public class TriageService {
         alert.evidence = new ArrayList<>(evidence);
         alert.evidenceWithdrawn = alert.occurrences <= 0;
         if (delta.raised()) {
-            changes.record(alert, "RAISED", SYSTEM_ACTOR, alert.reason, now);
+            changes.raised(alert, causedAt == null ? now : causedAt, now);
             return;
         }
         if (move.activated() > 0 || move.evidenceAdded()) {

@@ -14,6 +14,7 @@ import com.backcare.events.AlertEventData;
 import com.backcare.events.EventType;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.triage.domain.AlertChanges;
+import com.backcare.triage.domain.TriageService;
 import com.backcare.triage.persistence.AlertChangeEntity;
 import com.backcare.triage.persistence.AlertEntity;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
@@ -33,14 +34,34 @@ public class AlertChangeRecorder implements AlertChanges {
     EventOutbox outbox;
     @Inject
     Event<DeliveriesAdded> deliveriesAdded;
+    @Inject
+    Event<AlertChanged> changed;
 
     /** Fired when a change adds webhook deliveries; observed after the commit to send them at once. */
     public record DeliveriesAdded() {
     }
 
+    /**
+     * Fired for every change; observed once it has committed ({@link AlertMetrics}). {@code causedAt}: when the
+     * journal committed the event that raised the alert, for a raise; null otherwise.
+     */
+    public record AlertChanged(UUID alertId, String clinicId, String patientId, String change, String rule, String tier,
+            Instant causedAt) {
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raised(AlertEntity alert, Instant causedAt, Instant at) {
+        append(alert, "RAISED", TriageService.SYSTEM_ACTOR, alert.reason, at, causedAt);
+    }
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AlertEntity alert, String change, String actor, String note, Instant at) {
+        append(alert, change, actor, note, at, null);
+    }
+
+    private void append(AlertEntity alert, String change, String actor, String note, Instant at, Instant causedAt) {
         alert.updatedAt = at;
         AlertChangeEntity.record(alert.id, at, actor, change, note);
         var data = new AlertEventData(change, actor, note, alert.id.toString(), alert.rule, alert.tier.name(),
@@ -65,6 +86,8 @@ public class AlertChangeRecorder implements AlertChanges {
         if (!webhooks.isEmpty()) {
             deliveriesAdded.fire(new DeliveriesAdded()); // one pass sends all of them
         }
+        changed.fire(new AlertChanged(alert.id, alert.clinicId, alert.patientId, change, alert.rule, alert.tier.name(),
+                causedAt));
     }
 
     @Override

@@ -12,14 +12,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.backcare.commons.messaging.EventBatches;
 import com.backcare.commons.messaging.IncomingEvents;
 import com.backcare.events.EventEnvelope;
+import com.backcare.events.Topics;
 import com.backcare.triage.domain.TriageService;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads the journal's events a poll at a time ({@link EventBatches}): poison to the dead-letter topic byte for byte,
  * the rest applied in one transaction with one re-evaluation per patient, passing database failures waited out.
  */
+@Startup // its dead-letter count is exposed from start-up
 @ApplicationScoped
 public class JournalEventsConsumer {
 
@@ -29,11 +33,14 @@ public class JournalEventsConsumer {
     @Channel("journal-dead-letters")
     Emitter<byte[]> deadLetters;
 
+    @Inject
+    MeterRegistry metrics;
+
     private EventBatches batches;
 
     @PostConstruct
     void init() {
-        batches = new EventBatches("journal events", deadLetters);
+        batches = new EventBatches("journal events", Topics.JOURNAL_EVENTS, deadLetters, metrics);
     }
 
     @Incoming("journal-events")

@@ -62,6 +62,8 @@ public class WebhookDispatcher {
 
     @Inject
     TriageConfig config;
+    @Inject
+    AlertMetrics alertMetrics;
 
     // HTTP/1.1, what every webhook subscriber speaks: the JDK's default would first try to upgrade each plain-http
     // connection to HTTP/2.
@@ -189,7 +191,9 @@ public class WebhookDispatcher {
         }
         delivery.lastError = error != null ? truncate(error.getClass().getSimpleName() + ": " + error.getMessage())
                 : "HTTP " + status;
-        if (delivery.attempts >= config.webhooks().maxAttempts()) {
+        boolean givenUp = delivery.attempts >= config.webhooks().maxAttempts();
+        alertMetrics.webhookFailed(givenUp);
+        if (givenUp) {
             delivery.status = WebhookDeliveryEntity.FAILED;
             delivery.nextAttemptAt = null;
             LOG.warnf("Webhook delivery %s failed after %d attempts: %s", delivery.id, delivery.attempts, delivery.lastError);
