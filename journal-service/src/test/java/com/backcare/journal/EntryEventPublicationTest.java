@@ -56,6 +56,21 @@ class EntryEventPublicationTest {
     }
 
     @Test
+    void anEntryEventIsPublishedInTheTraceOfTheRequestThatRecordedIt() {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        asPatient(clinic, patient).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").body(CAUDA_EQUINA_ENTRY)
+                .post(entriesOf(patient)).then().statusCode(201);
+
+        try (TopicReader reader = new TopicReader(SharedTestStack.kafka().bootstrapServers(), Topics.JOURNAL_EVENTS)) {
+            ConsumerRecord<String, String> record = reader.await(r -> patient.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
+            String traceparent = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            assertEquals(traceId, traceparent.split("-")[1], "published by the relay, in the request's trace");
+        }
+    }
+
+    @Test
     void aProfileChangeIsPublished() throws Exception {
         String clinic = newId("clinic");
         String patient = newId("pat");

@@ -7,12 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import com.backcare.events.Topics;
 import com.backcare.localstack.DevTokens;
+import com.backcare.localstack.TopicReader;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -47,6 +54,25 @@ class RedFlagFlowIT extends AgainstTheRunningSystem {
                 .body("items", hasSize(0));
         as("clinic-south", "clinician", "dr-south").get(baseUrl("triage-service") + "/api/v1/patients/pat-42/status").then()
                 .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aJournalRequestAndTheAlertItRaisesShareOneTrace() throws Exception {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        as("clinic-trace", "patient", "pat-traced").header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01")
+                .body("{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}")
+                .post(baseUrl("journal-service") + "/api/v1/patients/pat-traced/entries").then().statusCode(201);
+
+        try (TopicReader alerts = new TopicReader(system.kafka().bootstrapServers(), Topics.ALERT_EVENTS)) {
+            var raised = alerts.await(r -> "pat-traced".equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
+            String traceparent = new String(raised.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            assertEquals(traceId, traceparent.split("-")[1], "the alert event is in the trace of the journal request");
+        }
+        // Triage's one line for the raised alert carries the same trace id, so an operator finds it from the request.
+        Path triageLog = system.settings().dataDir().resolve("logs").resolve("triage-service.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(Files.readAllLines(triageLog).stream()
+                .anyMatch(line -> line.contains("traceId=" + traceId) && line.contains("RAISED: rule=CES_BLADDER")),
+                "triage logs the alert with the request's trace id"));
     }
 
     @Test

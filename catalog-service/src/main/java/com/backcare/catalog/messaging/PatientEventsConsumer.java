@@ -16,6 +16,7 @@ import com.backcare.events.EventEnvelope;
 import com.backcare.events.Topics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 
@@ -39,14 +40,16 @@ public class PatientEventsConsumer {
 
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Tracer tracer;
 
     private EventBatches journal;
     private EventBatches status;
 
     @PostConstruct
     void init() {
-        journal = new EventBatches("journal events", Topics.JOURNAL_EVENTS, journalDeadLetters, metrics);
-        status = new EventBatches("patient-status events", Topics.PATIENT_STATUS_EVENTS, statusDeadLetters, metrics);
+        journal = new EventBatches("journal events", Topics.JOURNAL_EVENTS, journalDeadLetters, metrics, tracer);
+        status = new EventBatches("patient-status events", Topics.PATIENT_STATUS_EVENTS, statusDeadLetters, metrics, tracer);
     }
 
     @Incoming("journal-events")

@@ -30,15 +30,15 @@ public class EntryWrites {
                                                  changed_fields, report)
                 SELECT id, 1, 'RECORDED', ?7, ?8, ?9, CAST('[]' AS jsonb), CAST(?6 AS jsonb) FROM entry
             ), outbox AS (
-                INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at)
-                SELECT ?10, ?11, ?12, ?13, ?7 FROM entry
+                INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at, trace_parent)
+                SELECT ?10, ?11, ?12, ?13, ?7, ?14 FROM entry
             )
             SELECT count(*) FROM entry""";
     private static final String WITHOUT_KEY = "WITH entry AS (" + INSERT_ENTRY.formatted("(SELECT 1) AS one") + ")" + REST;
     private static final String WITH_KEY = """
             WITH claim AS (
                 INSERT INTO idempotency_key (clinic_id, patient_id, idempotency_key, request_hash, entry_id, created_at)
-                VALUES (?2, ?3, ?14, ?15, ?1, ?7)
+                VALUES (?2, ?3, ?15, ?16, ?1, ?7)
                 ON CONFLICT DO NOTHING
                 RETURNING entry_id
             ), entry AS (""" + INSERT_ENTRY.formatted("claim") + ")" + REST;
@@ -61,9 +61,9 @@ public class EntryWrites {
                 .setParameter(4, e.recordedAt).setParameter(5, e.intensity).setParameter(6, json(e.report))
                 .setParameter(7, e.createdAt).setParameter(8, e.createdBy).setParameter(9, role)
                 .setParameter(10, event.eventId()).setParameter(11, event.topic()).setParameter(12, event.key())
-                .setParameter(13, event.payload());
+                .setParameter(13, event.payload()).setParameter(14, event.traceParent());
         if (claim != null) {
-            query.setParameter(14, claim.key()).setParameter(15, claim.requestHash());
+            query.setParameter(15, claim.key()).setParameter(16, claim.requestHash());
         }
         return ((Number) query.getSingleResult()).longValue() == 1;
     }

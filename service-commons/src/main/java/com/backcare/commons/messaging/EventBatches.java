@@ -2,7 +2,9 @@ package com.backcare.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -15,11 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.backcare.commons.persistence.PassingFailures;
+import com.backcare.commons.tracing.EventTraces;
+import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.InvalidEventException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -37,14 +46,17 @@ public final class EventBatches {
     private final String what;
     private final Emitter<byte[]> deadLetters;
     private final Counter deadLettered;
+    private final Tracer tracer;
 
     /**
      * @param topic the topic consumed, which tags the dead-letter count ({@code backcare_events_dead_lettered_total})
      * @param deadLetters an emitter on the channel's dead-letter topic (raw bytes, string keys)
+     * @param tracer makes each applied event a consumer span in the trace its record carries
      */
-    public EventBatches(String what, String topic, Emitter<byte[]> deadLetters, MeterRegistry metrics) {
+    public EventBatches(String what, String topic, Emitter<byte[]> deadLetters, MeterRegistry metrics, Tracer tracer) {
         this.what = what;
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
         this.deadLettered = Counter.builder("backcare.events.dead.lettered").tag("topic", topic)
                 .description("Events sent to the dead-letter topic: never applicable, or failing every retry")
                 .register(metrics);
@@ -71,6 +83,32 @@ public final class EventBatches {
         if (events.isEmpty()) {
             return;
         }
+        // Each event is a consumer span in the trace of the write that made it, for as long as its batch is applied.
+        Map<String, Context> traces = new HashMap<>();
+        List<Span> spans = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, byte[]> record = good.get(i);
+            Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                    .setParent(Traces.fromHeaders(record.headers()))
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", record.topic())
+                    .setAttribute("messaging.kafka.offset", record.offset())
+                    .setAttribute("messaging.message.id", events.get(i).id()).startSpan();
+            spans.add(span);
+            traces.put(events.get(i).id(), Context.root().with(span));
+        }
+        try (EventTraces.Applying applying = EventTraces.applying(traces)) {
+            applyChecked(events, good, applyAll, applyOne);
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private void applyChecked(List<EventEnvelope> events, List<ConsumerRecord<String, byte[]>> good,
+            Consumer<List<EventEnvelope>> applyAll, Consumer<EventEnvelope> applyOne) {
         try {
             PassingFailures.retry("a batch of " + events.size() + " " + what, () -> applyAll.accept(events));
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
@@ -30,8 +31,11 @@ public class EventOutbox {
     @Inject
     Event<OutboxAppended> appended;
 
-    /** An event ready for the outbox table: its id, topic, key and serialized envelope. */
-    public record OutboxMessage(UUID eventId, String topic, String key, String payload) {
+    /**
+     * An event ready for the outbox table: its id, topic, key and serialized envelope, and the trace it was made in
+     * (a W3C traceparent, or null), which the relay publishes it in.
+     */
+    public record OutboxMessage(UUID eventId, String topic, String key, String payload, String traceParent) {
     }
 
     public OutboxMessage prepare(String source, EventType type, String clinicId, String patientId, Instant time,
@@ -40,7 +44,7 @@ public class EventOutbox {
                 EventJson.mapper().valueToTree(data));
         try {
             return new OutboxMessage(UUID.fromString(envelope.id()), type.topic(), patientId,
-                    EventJson.mapper().writeValueAsString(envelope));
+                    EventJson.mapper().writeValueAsString(envelope), Traces.currentParent());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event not serialisable", e);
         }
@@ -51,10 +55,11 @@ public class EventOutbox {
     public OutboxMessage append(String source, EventType type, String clinicId, String patientId, Instant time,
             Object data) {
         OutboxMessage message = prepare(source, type, clinicId, patientId, time, data);
-        NativeSql.on(em, "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5)", "outbox_event")
+        NativeSql.on(em, "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at, trace_parent) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "outbox_event")
                 .setParameter(1, message.eventId()).setParameter(2, message.topic()).setParameter(3, message.key())
-                .setParameter(4, message.payload()).setParameter(5, time).executeUpdate();
+                .setParameter(4, message.payload()).setParameter(5, time).setParameter(6, message.traceParent())
+                .executeUpdate();
         appendedInThisTransaction();
         return message;
     }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,6 +41,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -83,7 +85,7 @@ public class OutboxRelay {
     private Counter published;
 
     /** One row of the outbox table. */
-    private record Row(long id, String topic, String key, String payload, Instant createdAt) {
+    private record Row(long id, String topic, String key, String payload, Instant createdAt, String traceParent) {
     }
 
     void start(@Observes StartupEvent event) {
@@ -154,10 +156,10 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private List<Row> oldest(int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, payload, created_at FROM outbox_event "
+        List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, payload, created_at, trace_parent FROM outbox_event "
                 + "ORDER BY id LIMIT ?1", Object[].class).setParameter(1, limit).getResultList();
         return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                NativeSql.instant(r[4]))).toList();
+                NativeSql.instant(r[4]), (String) r[5])).toList();
     }
 
     /**
@@ -188,6 +190,10 @@ public class OutboxRelay {
         headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build());
+        if (row.traceParent() != null) {
+            // published in the trace of the write that made it: the connector adds the record's traceparent header
+            message = message.addMetadata(TracingMetadata.withCurrent(Traces.fromParent(row.traceParent())));
+        }
         return emitter.sendMessage(message);
     }
 

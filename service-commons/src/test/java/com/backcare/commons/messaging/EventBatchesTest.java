@@ -22,6 +22,7 @@ import com.backcare.events.EventType;
 import com.backcare.events.InvalidEventException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 
 /** How a poll's records are applied, without Kafka or a database: what is dead-lettered and what is left alone. */
 class EventBatchesTest {
@@ -63,7 +64,8 @@ class EventBatchesTest {
 
     private final DeadLetters deadLetters = new DeadLetters();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final EventBatches batches = new EventBatches("test events", "test.events", deadLetters, metrics);
+    private final EventBatches batches = new EventBatches("test events", "test.events", deadLetters, metrics,
+            OpenTelemetry.noop().getTracer("test"));
 
     @AfterEach
     void running() {

@@ -62,6 +62,8 @@ public class TriageService {
     EntityManager em;
     @Inject
     AlertChanges changes;
+    @Inject
+    Causes causes;
 
     Clock clock = Clock.systemUTC();
 
@@ -104,7 +106,8 @@ public class TriageService {
             }
         }
         byPatient.forEach((patient, ofPatient) -> {
-            applyForPatient(patient, ofPatient);
+            // What this patient's events raise is traced back to the latest of them.
+            causes.runFor(ofPatient.get(ofPatient.size() - 1), () -> applyForPatient(patient, ofPatient));
             // What one patient's events touched is not needed for the next: keep flushes small.
             em.flush();
             em.clear();

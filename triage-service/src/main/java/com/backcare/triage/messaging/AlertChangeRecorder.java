@@ -46,7 +46,7 @@ public class AlertChangeRecorder implements AlertChanges {
      * journal committed the event that raised the alert, for a raise; null otherwise.
      */
     public record AlertChanged(UUID alertId, String clinicId, String patientId, String change, String rule, String tier,
-            Instant causedAt) {
+            Instant causedAt, String traceParent) {
     }
 
     @Override
@@ -81,13 +81,14 @@ public class AlertChangeRecorder implements AlertChanges {
             delivery.attempts = 0;
             delivery.nextAttemptAt = at;
             delivery.createdAt = at;
+            delivery.traceParent = event.traceParent();
             delivery.persist();
         }
         if (!webhooks.isEmpty()) {
             deliveriesAdded.fire(new DeliveriesAdded()); // one pass sends all of them
         }
         changed.fire(new AlertChanged(alert.id, alert.clinicId, alert.patientId, change, alert.rule, alert.tier.name(),
-                causedAt));
+                causedAt, event.traceParent()));
     }
 
     @Override

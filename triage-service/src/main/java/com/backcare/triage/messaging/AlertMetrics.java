@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.backcare.commons.tracing.Traces;
 import com.backcare.triage.domain.Tier;
 import com.backcare.triage.domain.TriageRules;
 import com.backcare.triage.messaging.AlertChangeRecorder.AlertChanged;
@@ -19,6 +20,7 @@ import com.backcare.triage.messaging.AlertChangeRecorder.AlertChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -62,8 +64,10 @@ public class AlertMetrics {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
-        LOG.infof("Alert %s %s: rule=%s tier=%s clinic=%s patient=%s", change.alertId(), change.change(), change.rule(),
-                change.tier(), change.clinicId(), change.patientId());
+        try (Scope trace = Traces.fromParent(change.traceParent()).makeCurrent()) {
+            LOG.infof("Alert %s %s: rule=%s tier=%s clinic=%s patient=%s", change.alertId(), change.change(),
+                    change.rule(), change.tier(), change.clinicId(), change.patientId());
+        }
         if ("RAISED".equals(change.change())) {
             Counter raised = raisedByRule.get(change.rule());
             if (raised != null) {

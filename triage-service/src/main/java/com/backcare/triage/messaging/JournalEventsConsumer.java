@@ -16,6 +16,7 @@ import com.backcare.events.Topics;
 import com.backcare.triage.domain.TriageService;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 
@@ -35,12 +36,14 @@ public class JournalEventsConsumer {
 
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Tracer tracer;
 
     private EventBatches batches;
 
     @PostConstruct
     void init() {
-        batches = new EventBatches("journal events", Topics.JOURNAL_EVENTS, deadLetters, metrics);
+        batches = new EventBatches("journal events", Topics.JOURNAL_EVENTS, deadLetters, metrics, tracer);
     }
 
     @Incoming("journal-events")

@@ -32,11 +32,17 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 import com.backcare.triage.TriageConfig;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
 import com.backcare.triage.persistence.WebhookEntity;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -64,6 +70,8 @@ public class WebhookDispatcher {
     TriageConfig config;
     @Inject
     AlertMetrics alertMetrics;
+    @Inject
+    Tracer tracer;
 
     // HTTP/1.1, what every webhook subscriber speaks: the JDK's default would first try to upgrade each plain-http
     // connection to HTTP/2.
@@ -80,7 +88,8 @@ public class WebhookDispatcher {
     Clock clock = Clock.systemUTC();
 
     /** What a claimed call needs, read inside the claiming transaction. */
-    private record Claim(UUID deliveryId, UUID webhookId, UUID eventId, String url, String secret, String payload) {
+    private record Claim(UUID deliveryId, UUID webhookId, UUID eventId, String url, String secret, String payload,
+            String traceParent) {
     }
 
     @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -137,27 +146,45 @@ public class WebhookDispatcher {
                 delivery.nextAttemptAt = leaseEnds;
                 inFlight.computeIfAbsent(delivery.webhookId, id -> new AtomicInteger()).incrementAndGet();
                 return new Claim(delivery.id, delivery.webhookId, delivery.eventId, webhook.url, webhook.secret,
-                        delivery.payload);
+                        delivery.payload, delivery.traceParent);
             }).toList();
         });
     }
 
     private void send(Claim claim) {
+        // Each call is a client span in the trace of the alert change, and tells the subscriber so (traceparent).
+        Span span = tracer.spanBuilder("webhook POST").setSpanKind(SpanKind.CLIENT)
+                .setParent(Traces.fromParent(claim.traceParent()))
+                .setAttribute("backcare.webhook.delivery", claim.deliveryId().toString()).startSpan();
         HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(claim.url()))
+        try (Scope scope = span.makeCurrent()) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(config.webhooks().timeout())
                     .header("Content-Type", EventEnvelope.CONTENT_TYPE)
                     .header("X-BackCare-Delivery", claim.deliveryId().toString())
                     .header("X-BackCare-Event", claim.eventId().toString())
-                    .header(SIGNATURE_HEADER, "sha256=" + sign(claim.secret(), claim.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
+                    .header(SIGNATURE_HEADER, "sha256=" + sign(claim.secret(), claim.payload()));
+            String traceParent = Traces.currentParent();
+            if (traceParent != null) {
+                builder.header(Traces.TRACEPARENT, traceParent);
+            }
+            request = builder.POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
         } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage()).end();
             settling.execute(() -> settle(claim, null, e));
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(
-                (response, error) -> settling.execute(() -> settle(claim, response == null ? null : response.statusCode(), error)));
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            Integer status = response == null ? null : response.statusCode();
+            if (error != null || status == null || status >= 300) {
+                span.setStatus(StatusCode.ERROR, error != null ? error.toString() : "HTTP " + status);
+            }
+            if (status != null) {
+                span.setAttribute("http.response.status_code", status);
+            }
+            span.end();
+            settling.execute(() -> settle(claim, status, error));
+        });
     }
 
     /** Records one call's outcome at once, in its own transaction. */

@@ -44,6 +44,9 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** The trace of the alert change (W3C traceparent), continued by each call. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 
     /**
      * Deliveries due now, locked, at most {@code perWebhook} for each webhook and none for the webhooks in
