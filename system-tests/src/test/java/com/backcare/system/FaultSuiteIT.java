@@ -10,13 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -62,8 +53,8 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
     static void anUndisturbedClinic() throws Exception {
         FaultWorkload workload = new FaultWorkload(baseUrl("journal-service"), "fault-undisturbed");
         workload.post(Duration.ZERO);
-        awaitApplied("fault-undisturbed", System.nanoTime());
-        undisturbedAlerts = alertsOf("fault-undisturbed");
+        outcomes().awaitApplied("fault-undisturbed", System.nanoTime());
+        undisturbedAlerts = outcomes().alertsOf("fault-undisturbed");
         assertEquals(FaultWorkload.PATIENTS, undisturbedAlerts.stream().filter(a -> a.contains(" CES_BLADDER EMERGENCY OPEN 2 "))
                 .count(), "each patient's two red flags make one EMERGENCY alert: " + undisturbedAlerts);
     }
@@ -116,7 +107,7 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
         system.freeze("triage-service"); // the backlog builds while triage can do nothing
         try {
             workload.post(Duration.ZERO);
-            awaitPublished(clinic);
+            outcomes().awaitPublished(clinic);
             system.postgres().stop();
         } finally {
             system.thaw("triage-service");
@@ -245,7 +236,7 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
             others.get(5, TimeUnit.MINUTES);
             endsAsUndisturbed("a hung and a failing webhook receiver of two other clinics (healthy clinic's journal)",
                     "fault-webhook-healthy", healthy, posted);
-            int changes = Integer.parseInt(query("triage", "SELECT count(*)::text FROM alert_change c JOIN alert a "
+            int changes = Integer.parseInt(outcomes().query("triage", "SELECT count(*)::text FROM alert_change c JOIN alert a "
                     + "ON a.id = c.alert_id WHERE a.clinic_id = ?", "fault-webhook-healthy").get(0));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (healthyEvents.size() < changes && System.nanoTime() < deadline) {
@@ -309,128 +300,13 @@ class FaultSuiteIT extends AgainstTheRunningSystem {
     /** The checks every fault must pass, and its line in the report. */
     private static void endsAsUndisturbed(String fault, String clinic, FaultWorkload workload, long faultEnded)
             throws Exception {
-        double recovered = awaitApplied(clinic, faultEnded);
-        assertEquals(FaultWorkload.TOTAL, workload.acknowledged.size(), "every entry was acknowledged in the end");
-        List<String> stored = query("journal", "SELECT id::text FROM pain_entry WHERE clinic_id = ?", clinic);
-        assertEquals(workload.acknowledged, new HashSet<>(stored), "the journal holds exactly the acknowledged entries");
-        int lost = (int) workload.acknowledged.stream().filter(id -> !stored.contains(id)).count();
-        int duplicated = stored.size() - new HashSet<>(stored).size();
-
-        List<EventEnvelope> published = publishedEvents(clinic);
-        Set<String> publishedEntries = new HashSet<>();
-        Set<String> eventIds = new HashSet<>();
-        for (EventEnvelope event : published) {
-            eventIds.add(event.id());
-            publishedEntries.add(event.data().path("entryId").asText());
-        }
-        assertTrue(publishedEntries.containsAll(workload.acknowledged), "every acknowledged entry was published");
-        int resent = published.size() - eventIds.size();
-
-        assertEquals(FaultWorkload.TOTAL, entriesIn("triage", clinic), "triage applied each entry once");
-        assertEquals(FaultWorkload.TOTAL, entriesIn("catalog", clinic), "the catalog applied each entry once");
-        assertEquals(undisturbedAlerts, alertsOf(clinic), "the same alerts as the undisturbed clinic");
-        for (String deadLetters : List.of(Topics.TRIAGE_DEAD_LETTERS, Topics.CATALOG_JOURNAL_DEAD_LETTERS)) {
-            assertEquals(0, deadLettersOf(deadLetters, clinic), "no good event of " + clinic + " in " + deadLetters);
-        }
-        for (String group : List.of("triage-service", "catalog-service")) {
-            awaitNoLag(group);
-        }
-        REPORT.add("| %s | %d | %d | %d | %d | %d | %.1f |".formatted(fault, workload.acknowledged.size(), lost, duplicated,
-                resent, workload.retried.get(), recovered));
+        SystemOutcomes.Figures figures = outcomes().endsAs(undisturbedAlerts, clinic, workload, faultEnded);
+        REPORT.add("| %s | %d | %d | %d | %d | %d | %.1f |".formatted(fault, figures.acknowledged(), figures.lost(),
+                figures.duplicated(), figures.resent(), figures.retried(), figures.recoveredSeconds()));
     }
 
-    /** Waits until triage and the catalog hold all of the clinic's entries; seconds from {@code since}. */
-    private static double awaitApplied(String clinic, long since) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (entriesIn("triage", clinic) == FaultWorkload.TOTAL && entriesIn("catalog", clinic) == FaultWorkload.TOTAL) {
-                    return (System.nanoTime() - since) / 1e9;
-                }
-            } catch (java.sql.SQLException e) {
-                // PostgreSQL still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("triage and the catalog did not apply " + clinic + "'s entries within 3 minutes");
-    }
-
-    /** How many of the clinic's entries a consumer's database holds (one row per entry in each). */
-    private static int entriesIn(String database, String clinic) throws java.sql.SQLException {
-        String table = database.equals("triage") ? "patient_entry" : "patient_entry_digest";
-        return Integer.parseInt(query(database, "SELECT count(*)::text FROM " + table + " WHERE clinic_id = ?", clinic).get(0));
-    }
-
-    private static void awaitPublished(String clinic) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (publishedEvents(clinic).size() < FaultWorkload.TOTAL) {
-            assertTrue(System.nanoTime() < deadline, "the journal published " + clinic + "'s entries");
-            Thread.sleep(500);
-        }
-    }
-
-    /** One line per alert, without its clinic: patient, rule, tier, status, occurrences, evidence entries. */
-    private static List<String> alertsOf(String clinic) throws Exception {
-        return query("triage", "SELECT patient_id || ' ' || rule || ' ' || tier || ' ' || status || ' ' || occurrences "
-                + "|| ' ' || jsonb_array_length(evidence) FROM alert WHERE clinic_id = ? ORDER BY 1", clinic);
-    }
-
-    private static List<EventEnvelope> publishedEvents(String clinic) {
-        try (RawTopicReader reader = new RawTopicReader(system.kafka().bootstrapServers(), Topics.JOURNAL_EVENTS)) {
-            List<EventEnvelope> events = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> r : reader.await(r -> true, Integer.MAX_VALUE, Duration.ofSeconds(3))) {
-                try {
-                    EventEnvelope event = EventEnvelope.decode(new String(r.value(), StandardCharsets.UTF_8));
-                    if (clinic.equals(event.clinicid())) {
-                        events.add(event);
-                    }
-                } catch (RuntimeException poison) {
-                    // the poison test's records
-                }
-            }
-            return events;
-        }
-    }
-
-    private static long deadLettersOf(String topic, String clinic) {
-        try (RawTopicReader reader = new RawTopicReader(system.kafka().bootstrapServers(), topic)) {
-            return reader.await(r -> true, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
-                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"clinicid\":\"" + clinic + "\""))
-                    .count();
-        }
-    }
-
-    private static void awaitNoLag(String group) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.kafka().bootstrapServers()))) {
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                var ends = admin.listOffsets(committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.JOURNAL_EVENTS))
-                        .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
-                long lag = ends.entrySet().stream().mapToLong(e -> e.getValue().offset() - committed.get(e.getKey()).offset())
-                        .sum();
-                if (lag == 0 && !ends.isEmpty()) {
-                    return;
-                }
-                assertTrue(System.nanoTime() < deadline, group + " still lags by " + lag);
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private static List<String> query(String database, String sql, String parameter) throws java.sql.SQLException {
-        try (Connection c = DriverManager.getConnection(system.postgres().jdbcUrl(database), database, database);
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-            return rows;
-        }
+    private static SystemOutcomes outcomes() {
+        return new SystemOutcomes(system);
     }
 
     private static int http(String url) throws Exception {

@@ -37,7 +37,8 @@ final class FaultWorkload {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String journal;
+    /** The journal instances, tried in turn: a client behind a load balancer that fails over. */
+    private final List<String> journals;
     private final String clinic;
     /** The entry ids the journal acknowledged. */
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -45,7 +46,11 @@ final class FaultWorkload {
     final java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
 
     FaultWorkload(String journal, String clinic) {
-        this.journal = journal;
+        this(List.of(journal), clinic);
+    }
+
+    FaultWorkload(List<String> journals, String clinic) {
+        this.journals = List.copyOf(journals);
         this.clinic = clinic;
     }
 
@@ -81,14 +86,15 @@ final class FaultWorkload {
         String symptoms = i % 5 == 4 ? ", \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]" : "";
         String body = "{\"recordedAt\": \"%s\", \"intensity\": %d, \"qualities\": [\"ACHING\"]%s}"
                 .formatted(BASE.plus(Duration.ofHours(6L * i)), 2 + (p + i * 3) % 7, symptoms);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", clinic + "/" + patient + "/" + i)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
+        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+            String journal = journals.get((p + i + attempt) % journals.size());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", clinic + "/" + patient + "/" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
