@@ -86,6 +86,7 @@ class RedFlagFlowIT extends AgainstTheRunningSystem {
     void everyServiceIsHealthyAndDocumented() {
         for (String base : new String[] { baseUrl("journal-service"), baseUrl("triage-service"), baseUrl("catalog-service") }) {
             given().get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(base + "/q/health/started").then().statusCode(200).body("status", equalTo("UP")); // Kubernetes' startup probe
             given().get(base + "/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
             given().get(base + "/q/metrics").then().statusCode(200);
         }

@@ -29,6 +29,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -132,7 +133,9 @@ public final class EventBatches {
 
     /** Sends the record to the dead-letter topic as it came, with why, and waits until Kafka has it. */
     public void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
+        try (Scope trace = Traces.fromHeaders(record.headers()).makeCurrent()) { // the line carries the record's trace
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
+        }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
         header(headers, "dead-letter-exception-class-name", reason.getClass().getName());
