@@ -29,6 +29,7 @@ import com.backcare.events.EventType;
 import com.backcare.events.PatientProfile;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.events.ProfileEventData;
+import com.backcare.events.QuestionnaireResponseEventData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -96,6 +97,34 @@ class ExercisePlanTest {
                 .body("main.slug", not(hasItem("walking")))
                 .body("main.slug", not(hasItem("goblet-squat")))
                 .body("notes", hasItem(containsString("Gentle work only")));
+    }
+
+    private void startBack(String riskGroup, int total, int psychosocial) {
+        publish(event(EventType.QUESTIONNAIRE_RESPONDED, clinic, patient, new QuestionnaireResponseEventData(
+                UUID.randomUUID().toString(), "start-back", Instant.now(),
+                List.of(new QuestionnaireResponseEventData.Answer("1", "agree")),
+                QuestionnaireResponseEventData.Score.startBack(total, psychosocial, riskGroup))));
+    }
+
+    @Test
+    void aHighStartBackRiskGroupKeepsThePlanGentleAndSaysWhy() {
+        startBack("HIGH", 6, 4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPatient(clinic, patient).get(plan()).then()
+                .statusCode(200).body("startBackRiskGroup", equalTo("HIGH")));
+        asPatient(clinic, patient).get(plan()).then()
+                .body("main.slug", not(hasItem("walking")))
+                .body("main.slug", not(hasItem("goblet-squat")))
+                .body("main.why", everyItem(containsString("gentle")))
+                .body("notes", hasItem(containsString("high-risk group")));
+    }
+
+    @Test
+    void aLowStartBackRiskGroupIsNamedAndTheLatestScreeningCounts() {
+        startBack("HIGH", 6, 4);
+        startBack("LOW", 2, 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asPatient(clinic, patient).get(plan()).then()
+                .statusCode(200).body("startBackRiskGroup", equalTo("LOW"))
+                .body("notes", hasItem(containsString("low-risk group"))));
     }
 
     @Test

@@ -6,6 +6,7 @@ public enum EventType {
     ENTRY_CORRECTED("com.backcare.journal.entry.corrected", 1, Topics.JOURNAL_EVENTS),
     ENTRY_DELETED("com.backcare.journal.entry.deleted", 1, Topics.JOURNAL_EVENTS),
     PROFILE_CHANGED("com.backcare.journal.profile.changed", 1, Topics.JOURNAL_EVENTS),
+    QUESTIONNAIRE_RESPONDED("com.backcare.journal.questionnaire.responded", 1, Topics.JOURNAL_EVENTS),
     ALERT_CHANGED("com.backcare.triage.alert.changed", 1, Topics.ALERT_EVENTS),
     PATIENT_STATUS_CHANGED("com.backcare.triage.patient-status.changed", 1, Topics.PATIENT_STATUS_EVENTS);
 

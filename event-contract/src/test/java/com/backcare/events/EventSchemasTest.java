@@ -46,6 +46,17 @@ class EventSchemasTest {
     }
 
     @Test
+    void questionnaireResponsesOfBothInstrumentsConform() {
+        var answers = List.of(new QuestionnaireResponseEventData.Answer("1", "agree"));
+        assertEquals(List.of(), EventSchemas.violations(event(EventType.QUESTIONNAIRE_RESPONDED, new QuestionnaireResponseEventData(
+                UUID.randomUUID().toString(), "start-back", Instant.now(), answers,
+                QuestionnaireResponseEventData.Score.startBack(5, 4, "HIGH")))));
+        assertEquals(List.of(), EventSchemas.violations(event(EventType.QUESTIONNAIRE_RESPONDED, new QuestionnaireResponseEventData(
+                UUID.randomUUID().toString(), "odi", Instant.now(), answers,
+                QuestionnaireResponseEventData.Score.disability(new java.math.BigDecimal("35.6"), "MODERATE")))));
+    }
+
+    @Test
     void aDriftingEventIsCaught() {
         ObjectNode drifted = (ObjectNode) event(EventType.ENTRY_RECORDED,
                 new EntryEventData(UUID.randomUUID().toString(), 1, REPORT));

@@ -2,6 +2,7 @@ package com.backcare.journal;
 
 import java.util.Map;
 
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +11,17 @@ import io.smallrye.config.WithDefault;
 public interface JournalConfig {
 
     WriteLimits writeLimits();
+
+    Questionnaires questionnaires();
+
+    /** The scored questionnaires' settings. */
+    interface Questionnaires {
+        /**
+         * A folder of licensed Questionnaire resources ({@code <id>.json}, e.g. start-back.json) whose wording replaces
+         * the topic labels BackCare ships; each must have the shipped instrument's items, codes and answer codes.
+         */
+        java.util.Optional<java.nio.file.Path> licensedWordingDir();
+    }
 
     /**
      * How many writes (entries recorded, corrected or deleted, profile changes) an hour: far above what any real diary

@@ -5,6 +5,8 @@ import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
 import static com.backcare.localstack.Callers.newId;
 import static com.backcare.journal.Requests.profileOf;
+import static com.backcare.journal.Requests.responsesOf;
+import static com.backcare.journal.Requests.START_BACK_HIGH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -49,13 +51,14 @@ class EventSchemaContractTest {
         asClinician(clinic).delete(entry).then().statusCode(204);
         asClinician(clinic).body("{\"birthYear\": 1948, \"firstEpisode\": true, \"history\": [\"CANCER\"], "
                 + "\"conditions\": [\"spinal-stenosis\"]}").put(profileOf(patient)).then().statusCode(200);
+        asPatient(clinic, patient).body(START_BACK_HIGH).post(responsesOf(patient)).then().statusCode(201);
 
         ObjectMapper json = new ObjectMapper();
         try (TopicReader reader = new TopicReader(SharedTestStack.kafka().bootstrapServers(), Topics.JOURNAL_EVENTS)) {
-            var records = reader.await(r -> patient.equals(r.key()), 5, Duration.ofSeconds(20));
-            assertEquals(5, records.size());
+            var records = reader.await(r -> patient.equals(r.key()), 6, Duration.ofSeconds(20));
+            assertEquals(6, records.size());
             Set<String> types = records.stream().map(r -> tree(json, r.value()).path("type").asText()).collect(Collectors.toSet());
-            assertEquals(4, types.size(), "all four event types were produced: " + types);
+            assertEquals(5, types.size(), "all five event types were produced: " + types);
             for (var record : records) {
                 JsonNode event = tree(json, record.value());
                 assertEquals(List.of(), EventSchemas.violations(event), event.path("type").asText());

@@ -8,6 +8,8 @@ import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
 import static com.backcare.localstack.Callers.newId;
 import static com.backcare.journal.Requests.profileOf;
+import static com.backcare.journal.Requests.responsesOf;
+import static com.backcare.journal.Requests.START_BACK_HIGH;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -67,7 +69,9 @@ class JournalAccessRulesTest {
                 new Call("GET", "/api/v1/patients/" + patient + "/summary", null),
                 new Call("GET", profileOf(patient), null),
                 new Call("PUT", profileOf(patient), PROFILE),
-                new Call("GET", "/api/v1/clinics/" + clinic + "/audit-records", null));
+                new Call("GET", "/api/v1/clinics/" + clinic + "/audit-records", null),
+                new Call("POST", responsesOf(patient), START_BACK_HIGH),
+                new Call("GET", responsesOf(patient), null));
     }
 
     @Test
@@ -103,6 +107,7 @@ class JournalAccessRulesTest {
         new Call("GET", entryPath + "/history", null).by(asClinician(otherClinic), 404);
         new Call("GET", "/api/v1/patients/" + patient + "/summary", null).by(asClinician(otherClinic), 404);
         new Call("GET", profileOf(patient), null).by(asClinician(otherClinic), 404);
+        new Call("GET", responsesOf(patient), null).by(asClinician(otherClinic), 404);
         new Call("GET", entryPath, null).by(asAdmin(otherClinic), 404);
         new Call("GET", "/api/v1/clinics/" + clinic + "/audit-records", null).by(asAdmin(otherClinic), 404);
         // The same patient id in the first clinic is untouched by anything the other clinic writes.
@@ -137,6 +142,7 @@ class JournalAccessRulesTest {
         new Call("PUT", entryPath, CAUDA_EQUINA_ENTRY).by(asAdmin(clinic), 403);
         new Call("DELETE", entryPath, null).by(asAdmin(clinic), 403);
         new Call("PUT", profileOf(patient), PROFILE).by(asAdmin(clinic), 403);
+        new Call("POST", responsesOf(patient), START_BACK_HIGH).by(asAdmin(clinic), 403);
         everyEndpoint().forEach(call -> call.by(as(clinic, "receptionist", "desk-1"), 403));
     }
 }

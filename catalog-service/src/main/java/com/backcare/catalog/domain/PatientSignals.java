@@ -21,16 +21,19 @@ import com.backcare.events.InvalidEventException;
 import com.backcare.events.PainReport;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.events.ProfileEventData;
+import com.backcare.events.QuestionnaireResponseEventData;
 
 /**
  * Keeps what the plan needs from other services' events: diagnosed conditions (journal profile), triage status
- * (triage), and each entry in brief (journal entries). Each event is applied once, newest revision wins.
+ * (triage), each entry in brief (journal entries) and the latest STarT Back risk group (journal questionnaires). Each event is applied once, newest revision wins.
  */
 @ApplicationScoped
 public class PatientSignals {
 
     /** Pain at or above this is concerning for the plan whatever the exercise, beside concerning exercise pain. */
     static final int CONCERNING_INTENSITY = 6;
+    /** The journal's id of the Keele STarT Back Screening Tool, whose risk group shapes the plan. */
+    static final String START_BACK = "start-back";
 
     @Inject
     ProcessedEvents processed;
@@ -49,6 +52,8 @@ public class PatientSignals {
         } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
                 || event.is(EventType.ENTRY_DELETED)) {
             entryId(contract.data(event, EntryEventData.class));
+        } else if (event.is(EventType.QUESTIONNAIRE_RESPONDED)) {
+            contract.data(event, QuestionnaireResponseEventData.class);
         }
     }
 
@@ -91,6 +96,15 @@ public class PatientSignals {
         } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
                 || event.is(EventType.ENTRY_DELETED)) {
             digest(event, contract.data(event, EntryEventData.class));
+        } else if (event.is(EventType.QUESTIONNAIRE_RESPONDED)) {
+            QuestionnaireResponseEventData data = contract.data(event, QuestionnaireResponseEventData.class);
+            if (START_BACK.equals(data.questionnaire()) && data.score().riskGroup() != null) {
+                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+                if (state.startBackAt == null || !data.authored().isBefore(state.startBackAt)) {
+                    state.startBackAt = data.authored();
+                    state.startBackRisk = data.score().riskGroup();
+                }
+            }
         }
     }
 

@@ -75,21 +75,31 @@ public class PlanService {
                     ? List.of("Contact your clinic or an emergency department before exercising.") : state.triageAdvice;
             return new ExercisePlan(patientId, minutes, 0, tier, state.statusTime, conditions,
                     "No exercise today: your last journal entry needs medical attention first. " + String.join(" ", advice),
-                    List.of(), List.of(), List.of(), notes);
+                    List.of(), List.of(), List.of(), notes, state.startBackRisk);
         }
 
         Integer recentPain = recent.stream().filter(d -> d.recordedAt.isAfter(now.minus(Duration.ofDays(3))))
                 .reduce((a, b) -> b).map(d -> d.intensity).orElse(null);
         boolean awaitingTriage = awaitingTriage(recent, state, now);
-        boolean gentle = tier.equals("SOON") || awaitingTriage
+        String riskGroup = state == null ? null : state.startBackRisk;
+        boolean highRisk = "HIGH".equals(riskGroup);
+        boolean gentle = tier.equals("SOON") || awaitingTriage || highRisk
                 || recentPain != null && recentPain >= ExerciseFilter.SEVERE_PAIN;
         if (awaitingTriage) {
             notes.add("Your latest entry reports symptoms or severe pain and triage has not answered on it yet: "
                     + "gentle work only until it has. If you feel worse, contact your clinic.");
         } else if (tier.equals("SOON")) {
             notes.add("Gentle work only until your clinician has reviewed you (triage status SOON).");
-        } else if (gentle) {
+        } else if (recentPain != null && recentPain >= ExerciseFilter.SEVERE_PAIN) {
             notes.add("Gentle work only: your last entries report pain of " + recentPain + "/10.");
+        }
+        if (highRisk) {
+            notes.add("Gentle work: your latest STarT Back screening puts you in the high-risk group, where worries "
+                    + "about the pain and low mood weigh on recovery. A plan that starts gently and builds confidence "
+                    + "step by step suits that best; your clinician can add more as you go.");
+        } else if (riskGroup != null) {
+            notes.add("Built for the STarT Back " + riskGroup.toLowerCase(java.util.Locale.ROOT) + "-risk group of your "
+                    + "latest screening.");
         }
         Map<String, String> leftOut = leftOutAfterConcerningPain(recent);
         leftOut.forEach((exercise, day) -> notes.add("Left out: " + exercise + ", logged before concerning pain on " + day + "."));
@@ -124,7 +134,7 @@ public class PlanService {
                 ? "Keep moving gently and book the clinician review you have been asked to."
                 : "Stop any exercise that brings on sharp, burning or electric pain, or symptoms in the legs.";
         return new ExercisePlan(patientId, minutes, total, tier, state == null ? null : state.statusTime, conditions,
-                advice, warmUp, main, coolDown, notes);
+                advice, warmUp, main, coolDown, notes, riskGroup);
     }
 
     /**

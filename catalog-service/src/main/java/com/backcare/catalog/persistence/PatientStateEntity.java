@@ -16,7 +16,10 @@ import com.backcare.commons.persistence.PatientKey;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A patient's diagnosed conditions (from profile events) and triage status (from patient-status events). */
+/**
+ * A patient's diagnosed conditions (from profile events), triage status (from patient-status events) and latest
+ * STarT Back risk group (from questionnaire events).
+ */
 @Entity
 @Table(name = "patient_state")
 public class PatientStateEntity extends PanacheEntityBase {
@@ -34,6 +37,11 @@ public class PatientStateEntity extends PanacheEntityBase {
     public List<String> triageAdvice = new ArrayList<>();
     @Column(name = "status_time")
     public Instant statusTime;
+    /** The latest STarT Back risk group (LOW, MEDIUM, HIGH), or null before the first screening. */
+    @Column(name = "start_back_risk")
+    public String startBackRisk;
+    @Column(name = "start_back_at")
+    public Instant startBackAt;
 
     public static PatientStateEntity getOrCreate(String clinicId, String patientId) {
         PatientStateEntity state = findById(new PatientKey(clinicId, patientId));

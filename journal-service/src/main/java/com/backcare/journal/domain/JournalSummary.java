@@ -37,7 +37,18 @@ public record JournalSummary(
         List<Frequency> qualities,
         List<Frequency> timing,
         List<Frequency> timesOfDay,
-        List<ExerciseEffect> exercises) {
+        List<ExerciseEffect> exercises,
+        Map<String, List<ScoreAt>> questionnaires) {
+
+    /** A questionnaire score in the window: when the response was given and what it scored. */
+    public record ScoreAt(Instant authored, com.backcare.events.QuestionnaireResponseEventData.Score score) {
+    }
+
+    /** The same summary with each instrument's scores in the window, oldest first. */
+    public JournalSummary withQuestionnaires(Map<String, List<ScoreAt>> scores) {
+        return new JournalSummary(from, to, days, zone, entryCount, meanIntensity, daily, trend, triggers,
+                relievingFactors, qualities, timing, timesOfDay, exercises, Map.copyOf(scores));
+    }
 
     /** How long after an exercise an entry counts as "after" it. */
     static final Duration AFTER_EXERCISE = Duration.ofHours(48);
@@ -81,7 +92,7 @@ public record JournalSummary(
                 frequencies(sorted, r -> r.qualities()),
                 frequencies(sorted, r -> r.timing()),
                 timesOfDay(sorted, zone),
-                exerciseEffects(sorted, mean));
+                exerciseEffects(sorted, mean), Map.of());
     }
 
     private static List<Day> daily(List<Point> entries, Instant from, Instant to, ZoneId zone) {

@@ -27,6 +27,7 @@ import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.journal.domain.JournalService;
 import com.backcare.journal.domain.JournalSummary;
+import com.backcare.journal.domain.QuestionnaireService;
 
 @Path("/api/v1/patients/{patientId}/summary")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +36,8 @@ public class SummaryResource {
 
     @Inject
     JournalService journal;
+    @Inject
+    QuestionnaireService questionnaires;
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
@@ -42,7 +45,8 @@ public class SummaryResource {
     @Operation(summary = "Patterns over the last N days",
             description = "Per day the number of entries and min/mean/max intensity; the trend in points per week; "
                     + "the most frequent triggers, relieving factors, qualities and times of day; and for each "
-                    + "exercise logged, the mean intensity in the 48 h after it against the window's mean.")
+                    + "exercise logged, the mean intensity in the 48 h after it against the window's mean; and each "
+                    + "questionnaire's scores in the window, oldest first.")
     public JournalSummary get(@PathParam("patientId") @Pattern(regexp = Caller.ID_PATTERN) String patientId,
             @QueryParam("days") String daysParam,
             @QueryParam("zone") @DefaultValue("UTC") String zone) {
@@ -57,6 +61,7 @@ public class SummaryResource {
         Instant from = to.minus(Duration.ofDays(days));
         var points = journal.window(patientId, from, to).stream()
                 .map(e -> new JournalSummary.Point(e.recordedAt, e.report)).toList();
-        return JournalSummary.of(points, from, to, days, zoneId);
+        return JournalSummary.of(points, from, to, days, zoneId)
+                .withQuestionnaires(questionnaires.scoresOver(patientId, from, to));
     }
 }

@@ -67,22 +67,73 @@ public final class JournalWriteBenchmark {
                             + "warm-up. Everything on one machine: the load driver, Kafka and PostgreSQL (one JVM), "
                             + "and the three services (one JVM each, -Xmx512m).");
             report.line("| rate (req/s) | sent | 201 | failed | achieved (req/s) | latency p50 | p90 | p99 | max (ms) "
-                    + "| commit→Kafka p50 | p90 | p99 | max (ms) |");
-            report.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            try (LagProbe lag = new LagProbe(system.kafka().bootstrapServers())) {
+                    + "| commit→Kafka p50 | p90 | p99 | max (ms) | outbox table, largest (kB) | its dead rows, most |");
+            report.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            try (LagProbe lag = new LagProbe(system.kafka().bootstrapServers());
+                    OutboxProbe outbox = new OutboxProbe(system.postgres().jdbcUrl("journal"))) {
                 load.run(50, 15, post, status -> status == 201);
                 for (int rate : rates) {
                     lag.reset();
+                    outbox.reset();
                     OpenLoad.Result r = load.run(rate, seconds, post, status -> status == 201);
                     Thread.sleep(2_000); // let the last events arrive
-                    report.line("| %d | %d | %d | %d | %.0f | %s | %s |".formatted(r.rate(), r.sent(), r.succeeded(),
-                            r.failed(), r.achievedPerSecond(), Report.millis(r.latencyMicros()), Report.millis(lag.take())));
+                    report.line("| %d | %d | %d | %d | %.0f | %s | %s | %d | %d |".formatted(r.rate(), r.sent(), r.succeeded(),
+                            r.failed(), r.achievedPerSecond(), Report.millis(r.latencyMicros()), Report.millis(lag.take()),
+                            outbox.largestKilobytes(), outbox.mostDeadRows()));
                 }
             }
             report.line("");
             report.line("Anchor, same PostgreSQL server, same run: " + PgbenchAnchor.journalWrite(
                     system.postgres().port(), BODY.formatted(5), 8, 20));
             report.publish("journal-write.md");
+        }
+    }
+
+    /**
+     * Samples the outbox table's size on disk (with its indexes and TOAST) and its dead rows every second: a queue table
+     * whose every row is inserted and deleted within moments must not grow with the load's duration.
+     */
+    static final class OutboxProbe implements AutoCloseable {
+        private final java.sql.Connection connection;
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final java.util.concurrent.atomic.AtomicLong largestBytes = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong mostDead = new java.util.concurrent.atomic.AtomicLong();
+
+        OutboxProbe(String jdbcUrl) throws java.sql.SQLException {
+            connection = java.sql.DriverManager.getConnection(jdbcUrl, "journal", "journal");
+            sampler.scheduleAtFixedRate(this::sample, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        private void sample() {
+            try (var statement = connection.createStatement(); var rs = statement.executeQuery(
+                    "SELECT pg_total_relation_size('outbox_event'), coalesce((SELECT n_dead_tup FROM pg_stat_user_tables "
+                            + "WHERE relname = 'outbox_event'), 0)")) {
+                rs.next();
+                largestBytes.accumulateAndGet(rs.getLong(1), Math::max);
+                mostDead.accumulateAndGet(rs.getLong(2), Math::max);
+            } catch (java.sql.SQLException e) {
+                // a sample missed
+            }
+        }
+
+        void reset() {
+            largestBytes.set(0);
+            mostDead.set(0);
+        }
+
+        long largestKilobytes() {
+            return largestBytes.get() / 1024;
+        }
+
+        long mostDeadRows() {
+            return mostDead.get();
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            sampler.shutdownNow();
+            connection.close();
         }
     }
 
