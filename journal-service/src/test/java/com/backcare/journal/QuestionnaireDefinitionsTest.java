@@ -5,34 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.junit.jupiter.api.Test;
+
+import com.backcare.localstack.FhirValidation;
 
 import com.backcare.journal.domain.Instrument;
 import com.backcare.journal.persistence.QuestionnaireLibrary;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 
 /** The shipped questionnaires are valid FHIR R4 Questionnaires, coded with the right LOINC codes in Keele's order. */
 class QuestionnaireDefinitionsTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private static List<SingleValidationMessage> errors(String json) {
-        FhirValidator validator = FHIR.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-                new DefaultProfileValidationSupport(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR))));
-        return validator.validateWithResult(json).getMessages().stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).toList();
+    private static List<String> errors(String json) {
+        return FhirValidation.errors(json);
     }
 
     private static Questionnaire parsed(Instrument instrument) {
@@ -42,8 +31,7 @@ class QuestionnaireDefinitionsTest {
     @Test
     void eachQuestionnaireIsValidAgainstTheR4BaseSpecification() {
         for (Instrument instrument : QuestionnaireLibrary.shipped().all()) {
-            assertEquals(List.of(), errors(instrument.fhirJson()).stream().map(SingleValidationMessage::toString).toList(),
-                    instrument.id());
+            assertEquals(List.of(), errors(instrument.fhirJson()), instrument.id());
         }
     }
 

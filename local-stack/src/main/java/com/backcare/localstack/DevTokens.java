@@ -44,6 +44,14 @@ public final class DevTokens {
         return claims.jws().keyId("backcare-dev").sign(KEY);
     }
 
+    /** A token that also carries these SMART on FHIR scopes ({@code patient/*.rs}, say), space-separated. */
+    public static String withScopes(String clinicId, String role, String subject, String scope) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(role).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1))).claim("clinic_id", clinicId).claim("scope", scope)
+                .jws().keyId("backcare-dev").sign(KEY);
+    }
+
     /** A token signed with the development key whose claims are exactly these, for tests of odd or hostile tokens. */
     public static String signed(java.util.Map<String, Object> claims) {
         return Jwt.claims(claims).jws().keyId("backcare-dev").sign(KEY);

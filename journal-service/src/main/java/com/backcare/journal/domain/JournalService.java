@@ -162,6 +162,17 @@ public class JournalService {
                 new EntryEventData(entry.id.toString(), entry.revision, null));
     }
 
+    /**
+     * An entry by id alone, deleted or not: a clinician's or admin's of their clinic, a patient's own. Anything else is
+     * a 404, so ids cannot be probed.
+     */
+    @Transactional
+    public PainEntryEntity entryById(UUID entryId) {
+        return (caller.isStaff() ? PainEntryEntity.findInClinicWithDeleted(caller.clinicId(), entryId)
+                : PainEntryEntity.findWithDeleted(caller.clinicId(), caller.subject(), entryId))
+                .orElseThrow(() -> ApiProblem.notFound("no entry " + entryId));
+    }
+
     /** Every revision of an entry, deleted ones included. */
     @Transactional
     public List<PainEntryRevisionEntity> history(String patientId, UUID entryId) {

@@ -102,6 +102,20 @@ public class QuestionnaireService {
 
     @Transactional
     public Page<QuestionnaireResponseEntity> responses(String patientId, String questionnaire, String cursor, int limit) {
+        return responses(patientId, questionnaire, null, null, cursor, limit);
+    }
+
+    /** A response by id alone: a clinician's or admin's of their clinic, a patient's own; a 404 otherwise. */
+    @Transactional
+    public QuestionnaireResponseEntity response(UUID id) {
+        return QuestionnaireResponseEntity.findInClinic(caller.clinicId(), id)
+                .filter(r -> caller.isStaff() || r.patientId.equals(caller.subject()))
+                .orElseThrow(() -> ApiProblem.notFound("no questionnaire response " + id));
+    }
+
+    @Transactional
+    public Page<QuestionnaireResponseEntity> responses(String patientId, String questionnaire, Instant from, Instant to,
+            String cursor, int limit) {
         caller.requireAccessToPatient(patientId);
         if (questionnaire != null && instruments.byId(questionnaire).isEmpty()) {
             throw ApiProblem.invalidField("questionnaire", "no questionnaire " + questionnaire);
@@ -114,7 +128,7 @@ public class QuestionnaireService {
             beforeId = (UUID) key.get(1);
         }
         List<QuestionnaireResponseEntity> rows = QuestionnaireResponseEntity.newestFirst(caller.clinicId(), patientId,
-                questionnaire, beforeAt, beforeId, limit + 1);
+                questionnaire, from, to, beforeAt, beforeId, limit + 1);
         if (rows.isEmpty() && cursor == null && caller.isStaff()
                 && !PainEntryEntity.existsForPatient(caller.clinicId(), patientId)
                 && PatientProfileEntity.findFor(caller.clinicId(), patientId).isEmpty()) {

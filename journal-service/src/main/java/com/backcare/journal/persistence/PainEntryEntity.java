@@ -67,6 +67,11 @@ public class PainEntryEntity extends PanacheEntityBase {
                 Parameters.with("id", id).and("clinic", clinicId).and("patient", patientId)).firstResultOptional();
     }
 
+    /** An entry of the clinic by id alone, deleted ones included (a FHIR read names no patient). */
+    public static Optional<PainEntryEntity> findInClinicWithDeleted(String clinicId, UUID id) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
     /** Including deleted entries: their history stays readable. */
     public static Optional<PainEntryEntity> findWithDeleted(String clinicId, String patientId, UUID id) {
         return find("id = ?1 and clinicId = ?2 and patientId = ?3", id, clinicId, patientId).firstResultOptional();

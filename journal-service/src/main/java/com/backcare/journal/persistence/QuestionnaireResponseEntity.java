@@ -39,14 +39,25 @@ public class QuestionnaireResponseEntity extends PanacheEntityBase {
     @Column(name = "created_by_role")
     public String createdByRole;
 
-    /** The patient's responses newest first, after the cursor's (authored, id), optionally of one instrument. */
+    /**
+     * The patient's responses newest first, after the cursor's (authored, id), optionally of one instrument and
+     * authored in [from, to).
+     */
     public static List<QuestionnaireResponseEntity> newestFirst(String clinicId, String patientId, String questionnaire,
-            Instant beforeAt, UUID beforeId, int limit) {
+            Instant from, Instant to, Instant beforeAt, UUID beforeId, int limit) {
         StringBuilder query = new StringBuilder("clinicId = ?1 and patientId = ?2");
         List<Object> params = new java.util.ArrayList<>(List.of(clinicId, patientId));
         if (questionnaire != null) {
             params.add(questionnaire);
             query.append(" and questionnaire = ?").append(params.size());
+        }
+        if (from != null) {
+            params.add(from);
+            query.append(" and authored >= ?").append(params.size());
+        }
+        if (to != null) {
+            params.add(to);
+            query.append(" and authored < ?").append(params.size());
         }
         if (beforeAt != null) {
             params.add(beforeAt);
@@ -67,6 +78,10 @@ public class QuestionnaireResponseEntity extends PanacheEntityBase {
         List<QuestionnaireResponseEntity> oldestFirst = new java.util.ArrayList<>(newest);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    public static java.util.Optional<QuestionnaireResponseEntity> findInClinic(String clinicId, UUID id) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
     }
 
     public static boolean existsForPatient(String clinicId, String patientId) {
