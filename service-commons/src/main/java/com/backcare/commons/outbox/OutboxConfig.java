@@ -21,6 +21,13 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * Dead rows past which an instance vacuums the outbox table itself ({@link OutboxVacuum}); 0 leaves it to
+     * autovacuum alone.
+     */
+    @WithDefault("1000")
+    int vacuumDeadRows();
+
     /** How long a batch may wait for Kafka's acknowledgements before it is retried. */
     @WithDefault("20s")
     Duration sendTimeout();

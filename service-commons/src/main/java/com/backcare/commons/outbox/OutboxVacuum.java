@@ -23,23 +23,28 @@ import io.quarkus.runtime.StartupEvent;
  * Keeps the outbox table small under load. Every row is inserted and deleted within moments, so the table is a queue:
  * nearly empty, yet its dead rows pile up between autovacuum's visits (once a minute per database by default). The
  * journal benchmark measured it at 200 writes/s: up to 11,600 dead rows and 14 MB for a table of a few live rows, which
- * each relay poll walks past. So each instance vacuums it itself once more than {@value #DEAD_ROWS} rows are dead,
+ * each relay poll walks past. So each instance vacuums it itself once more than 1,000 rows (by default) are dead,
  * checking every few seconds; a vacuum of so small a table takes milliseconds and locks nothing the relay needs.
+ * {@code backcare.outbox.vacuum-dead-rows} sets the threshold (0 leaves the table to autovacuum alone).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "backcare.outbox.enabled", stringValue = "true")
 public class OutboxVacuum {
 
     private static final Logger LOG = Logger.getLogger(OutboxVacuum.class);
-    static final int DEAD_ROWS = 1_000;
     private static final long CHECK_EVERY_SECONDS = 5;
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    OutboxConfig config;
 
     private ScheduledExecutorService vacuum;
 
     void start(@Observes StartupEvent event) {
+        if (config.vacuumDeadRows() <= 0) {
+            return;
+        }
         vacuum = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "outbox-vacuum");
             thread.setDaemon(true);
@@ -63,7 +68,7 @@ public class OutboxVacuum {
                     "SELECT coalesce(n_dead_tup, 0) FROM pg_stat_user_tables WHERE relname = 'outbox_event'")) {
                 dead = rs.next() ? rs.getLong(1) : 0;
             }
-            if (dead > DEAD_ROWS) {
+            if (dead > config.vacuumDeadRows()) {
                 statement.execute("VACUUM outbox_event");
             }
         } catch (SQLException | RuntimeException e) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The JVM options the benchmarks start the services with: the full JIT, as production runs. With {@code -Djfr=DIR}
  * each service also records a Java Flight Recorder profile into DIR (one file per process, written at a clean stop);
- * with {@code -Djit=c1} the services run C1-only, as {@code ./run-local} starts them, to measure what that costs.
+ * with {@code -Djit=c1} the services run C1-only, as {@code ./run-local} starts them, to measure what that costs;
+ * {@code -DserviceSettings="-Dkey=value ..."} passes settings to every service.
  */
 final class ProductionJvm {
 
@@ -25,6 +26,11 @@ final class ProductionJvm {
                     + Path.of(jfr).toAbsolutePath() + "/");
         }
         options.addAll(List.of(extra));
+        for (String setting : System.getProperty("serviceSettings", "").trim().split("\\s+")) {
+            if (!setting.isEmpty()) {
+                options.add(setting); // -DserviceSettings="-Dkey=value ...": settings for every service process
+            }
+        }
         return options;
     }
 
