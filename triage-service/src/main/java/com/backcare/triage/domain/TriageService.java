@@ -36,6 +36,7 @@ import com.backcare.triage.persistence.AlertFindingEntity;
 import com.backcare.triage.persistence.ClinicSettingsEntity;
 import com.backcare.triage.persistence.PatientEntryEntity;
 import com.backcare.triage.persistence.PatientProfileEntity;
+import com.backcare.triage.persistence.PatientTimelines;
 import com.backcare.triage.persistence.SqlPatientHistory;
 
 /**
@@ -105,13 +106,108 @@ public class TriageService {
                         .add(event);
             }
         }
+        Set<PatientKey> appended = appendNewEntries(byPatient);
         byPatient.forEach((patient, ofPatient) -> {
+            if (appended.contains(patient)) {
+                return;
+            }
             // What this patient's events raise is traced back to the latest of them.
             causes.runFor(ofPatient.get(ofPatient.size() - 1), () -> applyForPatient(patient, ofPatient));
             // What one patient's events touched is not needed for the next: keep flushes small.
             em.flush();
             em.clear();
         });
+    }
+
+    /**
+     * The common case, applied for all the batch's patients at once: a patient whose events are all new entries, each
+     * recorded after the one before and after every entry stored, with a short history. A handful of statements read
+     * what every such patient needs and one batch writes their entries; the rules then run in memory, and only a
+     * patient whose new entries raise findings goes on to the reconciliation (none can have stored findings to
+     * withdraw: every finding in scope would be anchored on an entry after the latest live one, so on a deleted entry,
+     * and those are inactive). The outcome is exactly what {@link #applyForPatient} would give. Returns the patients
+     * applied here; the caller applies the others one by one.
+     */
+    private Set<PatientKey> appendNewEntries(Map<PatientKey, List<EventEnvelope>> byPatient) {
+        Map<PatientKey, List<NewEntry>> candidates = new LinkedHashMap<>();
+        byPatient.forEach((patient, events) -> {
+            List<NewEntry> entries = new ArrayList<>();
+            for (EventEnvelope event : events) {
+                if (!event.is(EventType.ENTRY_RECORDED)) {
+                    return;
+                }
+                EntryEventData data = contract.data(event, EntryEventData.class);
+                PainReport report = data.entry();
+                NewEntry entry = new NewEntry(event, new PatientEntryKey(patient.clinicId, patient.patientId, entryId(data)),
+                        data.revision(), new HistoryPoint(entryId(data), report.recordedAt(), report.intensity(),
+                                ConcerningPain.exerciseConcern(report)), report);
+                if (!entries.isEmpty() && !entries.get(entries.size() - 1).point().isBefore(entry.point())) {
+                    return; // out of timeline order within the batch
+                }
+                entries.add(entry);
+            }
+            candidates.put(patient, entries);
+        });
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        PatientTimelines timelines = new PatientTimelines(em);
+        Set<PatientEntryKey> stored = timelines.stored(candidates.values().stream().flatMap(List::stream)
+                .map(NewEntry::key).toList());
+        candidates.values().removeIf(entries -> entries.stream().anyMatch(e -> stored.contains(e.key())));
+        Map<PatientKey, HistoryPoint> latest = timelines.latest(candidates.keySet());
+        candidates.entrySet().removeIf(c -> latest.containsKey(c.getKey())
+                && !latest.get(c.getKey()).isBefore(c.getValue().get(0).point()));
+        Map<PatientKey, Instant> since = new LinkedHashMap<>();
+        candidates.forEach((patient, entries) -> since.put(patient,
+                entries.get(0).point().recordedAt().minus(EntryContext.HORIZON)));
+        Map<PatientKey, List<HistoryPoint>> windows = timelines.windows(since, SMALL_HISTORY);
+        candidates.entrySet().removeIf(c -> windows.get(c.getKey()).size() + c.getValue().size() > SMALL_HISTORY);
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+
+        List<PatientTimelines.NewEntry> rows = new ArrayList<>();
+        candidates.forEach((patient, entries) -> {
+            HistoryPoint before = latest.get(patient);
+            for (NewEntry entry : entries) {
+                boolean drop = before != null && entry.point().intensity() < before.intensity() - 1;
+                rows.add(new PatientTimelines.NewEntry(entry.key(), entry.revision(), entry.point(), entry.report(), drop));
+                before = entry.point();
+            }
+        });
+        timelines.insert(rows);
+
+        Map<PatientKey, PatientProfile> profiles = timelines.profiles(candidates.keySet());
+        Map<String, ClinicSettings> settings = new HashMap<>();
+        candidates.forEach((patient, entries) -> {
+            List<HistoryPoint> points = new ArrayList<>(windows.get(patient));
+            entries.forEach(e -> points.add(e.point()));
+            PatientHistory history = new ListHistory(points);
+            ClinicSettings clinic = settings.computeIfAbsent(patient.clinicId, ClinicSettingsEntity::of);
+            boolean found = entries.stream().anyMatch(e -> !TriageRules.evaluate(new EntryContext(e.point().id(), e.report(),
+                    profiles.get(patient), clinic, history)).isEmpty());
+            if (found) {
+                List<EventEnvelope> events = byPatient.get(patient);
+                causes.runFor(events.get(events.size() - 1), () -> {
+                    String statusBefore = changes.statusOf(patient.clinicId, patient.patientId);
+                    Instant causedAt = events.stream().map(EventEnvelope::time).filter(java.util.Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElse(null);
+                    Set<UUID> changed = new LinkedHashSet<>();
+                    entries.forEach(e -> changed.add(e.point().id()));
+                    reevaluate(patient.clinicId, patient.patientId, entries.get(0).point().recordedAt(), changed, history,
+                            causedAt);
+                    changes.statusIfChanged(patient.clinicId, patient.patientId, statusBefore, clock.instant());
+                });
+                em.flush();
+                em.clear();
+            }
+        });
+        return candidates.keySet();
+    }
+
+    /** A new entry from an event, before it is known whether it can be appended with the batch. */
+    private record NewEntry(EventEnvelope event, PatientEntryKey key, int revision, HistoryPoint point, PainReport report) {
     }
 
     /**
