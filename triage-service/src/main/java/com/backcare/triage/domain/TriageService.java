@@ -190,14 +190,19 @@ public class TriageService {
             if (found) {
                 List<EventEnvelope> events = byPatient.get(patient);
                 causes.runFor(events.get(events.size() - 1), () -> {
-                    String statusBefore = changes.statusOf(patient.clinicId, patient.patientId);
+                    // The patient's open alerts, read once: the status before, and each rule's open alert. New entries
+                    // only raise alerts or add evidence, so the status can change only if one is raised.
+                    List<AlertEntity> open = AlertEntity.openForPatient(patient.clinicId, patient.patientId);
                     Instant causedAt = events.stream().map(EventEnvelope::time).filter(java.util.Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
-                    Set<UUID> changed = new LinkedHashSet<>();
-                    entries.forEach(e -> changed.add(e.point().id()));
-                    reevaluate(patient.clinicId, patient.patientId, entries.get(0).point().recordedAt(), changed, history,
-                            causedAt);
-                    changes.statusIfChanged(patient.clinicId, patient.patientId, statusBefore, clock.instant());
+                    List<Anchor> anchors = entries.stream().map(e -> new Anchor(e.point().id(), e.point().recordedAt(),
+                            e.report())).toList();
+                    boolean raised = reconcile(patient.clinicId, patient.patientId, anchors, List.of(), history, causedAt,
+                            profiles.get(patient), clinic, rule -> open.stream().filter(a -> a.rule.equals(rule)).findFirst());
+                    if (raised) {
+                        changes.statusIfChanged(patient.clinicId, patient.patientId, AlertEntity.patientStatus(open),
+                                clock.instant());
+                    }
                 });
                 em.flush();
                 em.clear();
@@ -366,22 +371,37 @@ public class TriageService {
     /** Runs the rules on every live entry recorded at or after {@code from} and reconciles the findings. */
     private void reevaluate(String clinicId, String patientId, Instant from, Set<UUID> changedEntries,
             PatientHistory history, Instant causedAt) {
-        Instant now = clock.instant();
-        PatientProfile profile = PatientProfileEntity.profileOf(clinicId, patientId);
-        ClinicSettings settings = ClinicSettingsEntity.of(clinicId);
+        List<Anchor> anchors = PatientEntryEntity.since(clinicId, patientId, from).stream()
+                .map(e -> new Anchor(e.key.entryId, e.recordedAt, e.report)).toList();
+        // Every anchor is recorded at or after from, so its stored finding, if any, is in scope.
+        reconcile(clinicId, patientId, anchors, AlertFindingEntity.inScope(clinicId, patientId, from, changedEntries),
+                history, causedAt, PatientProfileEntity.profileOf(clinicId, patientId), ClinicSettingsEntity.of(clinicId),
+                rule -> AlertEntity.openFor(clinicId, patientId, rule));
+    }
 
+    /** An entry the rules run on, with what it reported. */
+    private record Anchor(UUID entryId, Instant recordedAt, PainReport report) {
+    }
+
+    /**
+     * Runs the rules on the anchors and reconciles their findings with the stored ones in scope; {@code openFor} finds
+     * the rule's open alert. Returns whether an alert was raised.
+     */
+    private boolean reconcile(String clinicId, String patientId, List<Anchor> anchors, List<AlertFindingEntity> inScope,
+            PatientHistory history, Instant causedAt, PatientProfile profile, ClinicSettings settings,
+            java.util.function.Function<String, java.util.Optional<AlertEntity>> openFor) {
+        Instant now = clock.instant();
         Map<Reconciliation.FindingKey, Reconciliation.Current> current = new LinkedHashMap<>();
-        for (PatientEntryEntity entry : PatientEntryEntity.since(clinicId, patientId, from)) {
-            EntryContext context = new EntryContext(entry.key.entryId, entry.report, profile, settings, history);
+        for (Anchor entry : anchors) {
+            EntryContext context = new EntryContext(entry.entryId(), entry.report(), profile, settings, history);
             for (Finding finding : TriageRules.evaluate(context)) {
-                current.put(new Reconciliation.FindingKey(finding.rule(), entry.key.entryId),
-                        new Reconciliation.Current(finding, entry.recordedAt));
+                current.put(new Reconciliation.FindingKey(finding.rule(), entry.entryId()),
+                        new Reconciliation.Current(finding, entry.recordedAt()));
             }
         }
-        // Every anchor in current is recorded at or after from, so its stored finding, if any, is in scope.
         Map<Reconciliation.FindingKey, AlertFindingEntity> storedFindings = new HashMap<>();
         Map<Reconciliation.FindingKey, Reconciliation.Stored> stored = new LinkedHashMap<>();
-        for (AlertFindingEntity f : AlertFindingEntity.inScope(clinicId, patientId, from, changedEntries)) {
+        for (AlertFindingEntity f : inScope) {
             var key = new Reconciliation.FindingKey(f.key.rule, f.key.anchorEntryId);
             storedFindings.put(key, f);
             stored.put(key, new Reconciliation.Stored(f.alertId, f.evidence, f.active));
@@ -389,15 +409,18 @@ public class TriageService {
 
         Reconciliation.Plan plan = Reconciliation.of(stored, current);
         Map<UUID, AlertDelta> touched = new LinkedHashMap<>();
+        Map<String, AlertEntity> raisedByRule = new HashMap<>();
         plan.moves().forEach((alertId, move) -> touched.put(alertId, new AlertDelta(AlertEntity.findById(alertId), false, move)));
         plan.withdraw().forEach(key -> storedFindings.get(key).active = false);
         plan.reEvidenced().forEach((key, evidence) -> storedFindings.get(key).evidence = evidence);
         plan.activate().forEach((key, found) -> {
             Finding f = found.finding();
-            AlertEntity open = AlertEntity.openFor(clinicId, patientId, f.rule()).orElse(null);
+            AlertEntity open = raisedByRule.containsKey(f.rule()) ? raisedByRule.get(f.rule())
+                    : openFor.apply(f.rule()).orElse(null);
             AlertDelta delta;
             if (open == null) {
                 AlertEntity raised = newAlert(clinicId, patientId, f, settings, now);
+                raisedByRule.put(f.rule(), raised);
                 delta = new AlertDelta(raised, true, new Reconciliation.AlertMove());
                 touched.put(raised.id, delta);
             } else {
@@ -417,6 +440,7 @@ public class TriageService {
         });
         AlertFindingEntity.getEntityManager().flush();
         touched.values().forEach(delta -> settle(delta, now, causedAt));
+        return !raisedByRule.isEmpty();
     }
 
     /** What one re-evaluation did to one alert: raised it, or moved its findings. */

@@ -112,7 +112,7 @@ public class AlertChangeRecorder implements AlertChanges {
 
     /** The highest tier among these open alerts (sorted most urgent first), or NONE. */
     public static String highestTier(List<AlertEntity> openMostUrgentFirst) {
-        return openMostUrgentFirst.isEmpty() ? "NONE" : openMostUrgentFirst.get(0).tier.name();
+        return AlertEntity.patientStatus(openMostUrgentFirst);
     }
 
     public static String highestTierOf(String clinicId, String patientId) {

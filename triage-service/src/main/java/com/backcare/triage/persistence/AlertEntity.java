@@ -90,6 +90,11 @@ public class AlertEntity extends PanacheEntityBase {
                 AlertEntity.class).setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
+    /** The patient's status given their open alerts, most urgent first: the highest tier among them, or NONE. */
+    public static String patientStatus(List<AlertEntity> openMostUrgentFirst) {
+        return openMostUrgentFirst.isEmpty() ? "NONE" : openMostUrgentFirst.get(0).tier.name();
+    }
+
     public static List<AlertEntity> openForPatient(String clinicId, String patientId) {
         return find("clinicId = ?1 and patientId = ?2 and status <> ?3 order by tierRank, createdAt, id", clinicId,
                 patientId, AlertStatus.RESOLVED).list();
