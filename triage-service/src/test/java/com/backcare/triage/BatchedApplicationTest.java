@@ -66,15 +66,15 @@ class BatchedApplicationTest {
         // Each batched patient has some entries stored already, then the rest arrive in one poll, patients interleaved.
         List<EventEnvelope> poll = new ArrayList<>();
         for (List<EventEnvelope> journal : batchedJournals) {
-            triage.applyAll(journal.subList(0, STORED_BEFORE));
+            triage.applyAll(journal.subList(0, STORED_BEFORE).stream().map(triage::check).toList());
         }
         for (int i = STORED_BEFORE; i < ENTRIES; i++) {
             for (List<EventEnvelope> journal : batchedJournals) {
                 poll.add(journal.get(i));
             }
         }
-        triage.applyAll(poll);
-        oneByOne.forEach(triage::apply);
+        triage.applyAll(poll.stream().map(triage::check).toList());
+        oneByOne.forEach(event -> triage.apply(triage.check(event)));
 
         int withAlerts = 0;
         for (int p = 0; p < PATIENTS; p++) {

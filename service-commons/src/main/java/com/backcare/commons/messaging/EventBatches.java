@@ -63,16 +63,24 @@ public final class EventBatches {
                 .register(metrics);
     }
 
-    /**
-     * @param check decodes and validates a record, throwing {@link InvalidEventException} for one never applicable
-     * @param applyAll applies checked events together, in their order
-     * @param applyOne applies one event on its own
-     */
+    /** Applies envelopes, checked by {@code check}. */
     public void apply(Iterable<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> check, Consumer<List<EventEnvelope>> applyAll,
             Consumer<EventEnvelope> applyOne) {
+        apply(records, check, EventEnvelope::id, applyAll, applyOne);
+    }
+
+    /**
+     * @param check decodes and validates a record, throwing {@link InvalidEventException} for one never applicable;
+     *        what it returns (the event with its data decoded, say) is what is applied, so nothing is decoded twice
+     * @param idOf the event id of a checked event
+     * @param applyAll applies checked events together, in their order
+     * @param applyOne applies one event on its own
+     */
+    public <E> void apply(Iterable<ConsumerRecord<String, byte[]>> records, Function<ConsumerRecord<String, byte[]>, E> check,
+            Function<E, String> idOf, Consumer<List<E>> applyAll, Consumer<E> applyOne) {
         List<ConsumerRecord<String, byte[]>> good = new ArrayList<>();
-        List<EventEnvelope> events = new ArrayList<>();
+        List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 events.add(check.apply(record));
@@ -94,12 +102,12 @@ public final class EventBatches {
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.destination.name", record.topic())
                     .setAttribute("messaging.kafka.offset", record.offset())
-                    .setAttribute("messaging.message.id", events.get(i).id()).startSpan();
+                    .setAttribute("messaging.message.id", idOf.apply(events.get(i))).startSpan();
             spans.add(span);
-            traces.put(events.get(i).id(), Context.root().with(span));
+            traces.put(idOf.apply(events.get(i)), Context.root().with(span));
         }
         try (EventTraces.Applying applying = EventTraces.applying(traces)) {
-            applyChecked(events, good, applyAll, applyOne);
+            applyChecked(events, good, idOf, applyAll, applyOne);
         } catch (RuntimeException e) {
             spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
             throw e;
@@ -108,8 +116,8 @@ public final class EventBatches {
         }
     }
 
-    private void applyChecked(List<EventEnvelope> events, List<ConsumerRecord<String, byte[]>> good,
-            Consumer<List<EventEnvelope>> applyAll, Consumer<EventEnvelope> applyOne) {
+    private <E> void applyChecked(List<E> events, List<ConsumerRecord<String, byte[]>> good, Function<E, String> idOf,
+            Consumer<List<E>> applyAll, Consumer<E> applyOne) {
         try {
             PassingFailures.retry("a batch of " + events.size() + " " + what, () -> applyAll.accept(events));
         } catch (RuntimeException e) {
@@ -118,9 +126,9 @@ public final class EventBatches {
             }
             LOG.warnf("A batch of %d %s failed (%s); applying them one by one", events.size(), what, e);
             for (int i = 0; i < events.size(); i++) {
-                EventEnvelope event = events.get(i);
+                E event = events.get(i);
                 try {
-                    PassingFailures.retry(what + " " + event.id(), () -> applyOne.accept(event));
+                    PassingFailures.retry(what + " " + idOf.apply(event), () -> applyOne.accept(event));
                 } catch (RuntimeException failure) {
                     if (ApplicationStopping.now()) {
                         throw failure;

@@ -68,26 +68,35 @@ public class TriageService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Checks what needs no database: the data's shape and contract. An event that fails can never be applied. */
-    public void check(EventEnvelope event) {
+    /**
+     * Decodes and checks what needs no database: the data's shape and contract. An event that fails can never be
+     * applied ({@link InvalidEventException}).
+     */
+    public JournalEvent check(EventEnvelope event) {
         if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
             EntryEventData data = contract.data(event, EntryEventData.class);
             entryId(data);
             if (data.entry() == null || data.entry().recordedAt() == null) {
                 throw new InvalidEventException("data.entry with recordedAt is required");
             }
+            return new JournalEvent(event, data, null);
         } else if (event.is(EventType.ENTRY_DELETED)) {
-            entryId(contract.data(event, EntryEventData.class));
+            EntryEventData data = contract.data(event, EntryEventData.class);
+            entryId(data);
+            return new JournalEvent(event, data, null);
         } else if (event.is(EventType.PROFILE_CHANGED)) {
-            if (contract.data(event, ProfileEventData.class).profile() == null) {
+            ProfileEventData data = contract.data(event, ProfileEventData.class);
+            if (data.profile() == null) {
                 throw new InvalidEventException("data.profile is required");
             }
+            return new JournalEvent(event, null, data);
         }
+        return new JournalEvent(event, null, null);
     }
 
-    /** Applies one event: a batch of one. */
+    /** Applies one checked event: a batch of one. */
     @Transactional
-    public void apply(EventEnvelope event) {
+    public void apply(JournalEvent event) {
         applyAll(List.of(event));
     }
 
@@ -97,12 +106,13 @@ public class TriageService {
      * them changed. Every event is checked ({@link #check}) before it comes here.
      */
     @Transactional
-    public void applyAll(List<EventEnvelope> events) {
-        Set<String> fresh = processed.firstTimes(events.stream().map(EventEnvelope::id).toList());
-        Map<PatientKey, List<EventEnvelope>> byPatient = new LinkedHashMap<>();
-        for (EventEnvelope event : events) {
+    public void applyAll(List<JournalEvent> events) {
+        Set<String> fresh = processed.firstTimes(events.stream().map(JournalEvent::id).toList());
+        Map<PatientKey, List<JournalEvent>> byPatient = new LinkedHashMap<>();
+        for (JournalEvent event : events) {
             if (fresh.remove(event.id())) { // once, even if the batch holds it twice
-                byPatient.computeIfAbsent(new PatientKey(event.clinicid(), event.patientid()), k -> new ArrayList<>())
+                byPatient.computeIfAbsent(new PatientKey(event.envelope().clinicid(), event.envelope().patientid()),
+                        k -> new ArrayList<>())
                         .add(event);
             }
         }
@@ -112,7 +122,7 @@ public class TriageService {
                 return;
             }
             // What this patient's events raise is traced back to the latest of them.
-            causes.runFor(ofPatient.get(ofPatient.size() - 1), () -> applyForPatient(patient, ofPatient));
+            causes.runFor(ofPatient.get(ofPatient.size() - 1).envelope(), () -> applyForPatient(patient, ofPatient));
             // What one patient's events touched is not needed for the next: keep flushes small.
             em.flush();
             em.clear();
@@ -128,15 +138,15 @@ public class TriageService {
      * and those are inactive). The outcome is exactly what {@link #applyForPatient} would give. Returns the patients
      * applied here; the caller applies the others one by one.
      */
-    private Set<PatientKey> appendNewEntries(Map<PatientKey, List<EventEnvelope>> byPatient) {
+    private Set<PatientKey> appendNewEntries(Map<PatientKey, List<JournalEvent>> byPatient) {
         Map<PatientKey, List<NewEntry>> candidates = new LinkedHashMap<>();
         byPatient.forEach((patient, events) -> {
             List<NewEntry> entries = new ArrayList<>();
-            for (EventEnvelope event : events) {
+            for (JournalEvent event : events) {
                 if (!event.is(EventType.ENTRY_RECORDED)) {
                     return;
                 }
-                EntryEventData data = contract.data(event, EntryEventData.class);
+                EntryEventData data = event.entry();
                 PainReport report = data.entry();
                 NewEntry entry = new NewEntry(event, new PatientEntryKey(patient.clinicId, patient.patientId, entryId(data)),
                         data.revision(), new HistoryPoint(entryId(data), report.recordedAt(), report.intensity(),
@@ -188,12 +198,12 @@ public class TriageService {
             boolean found = entries.stream().anyMatch(e -> !TriageRules.evaluate(new EntryContext(e.point().id(), e.report(),
                     profiles.get(patient), clinic, history)).isEmpty());
             if (found) {
-                List<EventEnvelope> events = byPatient.get(patient);
-                causes.runFor(events.get(events.size() - 1), () -> {
+                List<JournalEvent> events = byPatient.get(patient);
+                causes.runFor(events.get(events.size() - 1).envelope(), () -> {
                     // The patient's open alerts, read once: the status before, and each rule's open alert. New entries
                     // only raise alerts or add evidence, so the status can change only if one is raised.
                     List<AlertEntity> open = AlertEntity.openForPatient(patient.clinicId, patient.patientId);
-                    Instant causedAt = events.stream().map(EventEnvelope::time).filter(java.util.Objects::nonNull)
+                    Instant causedAt = events.stream().map(JournalEvent::time).filter(java.util.Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
                     List<Anchor> anchors = entries.stream().map(e -> new Anchor(e.point().id(), e.point().recordedAt(),
                             e.report())).toList();
@@ -212,7 +222,7 @@ public class TriageService {
     }
 
     /** A new entry from an event, before it is known whether it can be appended with the batch. */
-    private record NewEntry(EventEnvelope event, PatientEntryKey key, int revision, HistoryPoint point, PainReport report) {
+    private record NewEntry(JournalEvent event, PatientEntryKey key, int revision, HistoryPoint point, PainReport report) {
     }
 
     /**
@@ -221,17 +231,17 @@ public class TriageService {
      * entry, a correction, a deletion, a profile change) is evaluated on its own, after what came before it, so that
      * the alerts come out exactly as if every event had been applied alone: a replay gives the same alerts.
      */
-    private void applyForPatient(PatientKey patient, List<EventEnvelope> events) {
+    private void applyForPatient(PatientKey patient, List<JournalEvent> events) {
         String clinicId = patient.clinicId;
         String patientId = patient.patientId;
         String statusBefore = changes.statusOf(clinicId, patientId);
         SqlPatientHistory timeline = new SqlPatientHistory(em, clinicId, patientId);
         Pending pending = new Pending();
         HistoryPoint latest = timeline.latest(HistoryPoint.START, HistoryPoint.END).orElse(null);
-        for (EventEnvelope event : events) {
+        for (JournalEvent event : events) {
             pending.causedBy(event);
             if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)) {
-                EntryEventData data = contract.data(event, EntryEventData.class);
+                EntryEventData data = event.entry();
                 UUID entryId = entryId(data);
                 HistoryPoint point = new HistoryPoint(entryId, data.entry().recordedAt(), 0, 0);
                 PatientEntryEntity stored = PatientEntryEntity.findEntry(clinicId, patientId, entryId).orElse(null);
@@ -248,16 +258,17 @@ public class TriageService {
                     latest = point;
                 }
             } else if (event.is(EventType.ENTRY_DELETED)) {
-                EntryEventData data = contract.data(event, EntryEventData.class);
+                EntryEventData data = event.entry();
                 pending.evaluate(clinicId, patientId, timeline);
                 pending.add(applyDeletion(patient, entryId(data), data, timeline), entryId(data));
                 pending.evaluate(clinicId, patientId, timeline);
             } else if (event.is(EventType.PROFILE_CHANGED)) {
                 // A profile change applies to the entries evaluated after it, not to those before.
                 pending.evaluate(clinicId, patientId, timeline);
-                applyProfile(event, contract.data(event, ProfileEventData.class));
+                applyProfile(event.envelope(), event.profile());
             } else {
-                LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.type(), event.schemaversion());
+                LOG.debugf("Ignoring event type %s v%s, not one triage reads", event.envelope().type(),
+                        event.envelope().schemaversion());
             }
         }
         pending.evaluate(clinicId, patientId, timeline);
@@ -271,7 +282,7 @@ public class TriageService {
         /** When the journal committed the latest event applied so far: what an alert raised now was caused by. */
         Instant causedAt;
 
-        void causedBy(EventEnvelope event) {
+        void causedBy(JournalEvent event) {
             if (event.time() != null && (causedAt == null || event.time().isAfter(causedAt))) {
                 causedAt = event.time();
             }

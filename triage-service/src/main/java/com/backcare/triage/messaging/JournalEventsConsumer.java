@@ -11,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.backcare.commons.messaging.EventBatches;
 import com.backcare.commons.messaging.IncomingEvents;
-import com.backcare.events.EventEnvelope;
 import com.backcare.events.Topics;
+import com.backcare.triage.domain.JournalEvent;
 import com.backcare.triage.domain.TriageService;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,10 +49,7 @@ public class JournalEventsConsumer {
     @Incoming("journal-events")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        batches.apply(records, record -> {
-            EventEnvelope event = IncomingEvents.decode(record);
-            triage.check(event);
-            return event;
-        }, triage::applyAll, triage::apply);
+        batches.apply(records, record -> triage.check(IncomingEvents.decode(record)), JournalEvent::id, triage::applyAll,
+                triage::apply);
     }
 }
