@@ -15,6 +15,19 @@ public interface TriageConfig {
 
     Stream stream();
 
+    Fhir fhir();
+
+    /** The FHIR interface. */
+    interface Fhir {
+        /** The FHIR base URL clients reach triage at: the start of every reference in a subscription notification. */
+        @WithDefault("http://localhost:8082/fhir/r4")
+        String baseUrl();
+
+        /** How often heartbeats due are looked for. */
+        @WithDefault("1s")
+        Duration heartbeatCheckEvery();
+    }
+
     /** Webhook delivery. */
     interface Webhooks {
         /** How often due deliveries are looked for. */

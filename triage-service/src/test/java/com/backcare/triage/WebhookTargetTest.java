@@ -13,9 +13,9 @@ import com.backcare.triage.domain.Webhooks;
 class WebhookTargetTest {
 
     private static boolean isPrivate(String host) throws Exception {
-        Method m = Webhooks.class.getDeclaredMethod("isPrivate", String.class);
+        Method m = Webhooks.class.getDeclaredMethod("isPrivate", String.class, String.class);
         m.setAccessible(true);
-        return (boolean) m.invoke(null, host);
+        return (boolean) m.invoke(null, host, "url");
     }
 
     @Test

@@ -80,7 +80,7 @@ public class FhirJournalResource {
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1).setPublisher("BackCare")
                 .setDescription("BackCare journal-service: pain journal entries and scored questionnaires.");
         capability.addFormat("application/fhir+json");
-        capability.getImplementation().setDescription("BackCare journal-service").setUrl(base());
+        capability.getImplementation().setDescription("BackCare journal-service").setUrl(Fhir.base(uri));
         var rest = capability.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("Bearer JWT (the same tokens as /api/v1); SMART v2 scopes patient/*.rs and "
                 + "user/*.rs honoured where a token carries them.");
@@ -99,7 +99,7 @@ public class FhirJournalResource {
         response.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
         var questionnaire = rest.addResource().setType("Questionnaire");
         questionnaire.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
-        return fhir(capability);
+        return Fhir.ok(capability);
     }
 
     @GET
@@ -118,7 +118,7 @@ public class FhirJournalResource {
         boolean entries = codes.isEmpty() || codes.contains(JournalFhir.PAIN_SEVERITY);
         boolean scores = codes.isEmpty() || codes.stream().anyMatch(SCORE_CODES::contains);
         if (!entries && !scores) {
-            return fhir(Fhir.searchset(base(), List.of(), self(), null));
+            return Fhir.ok(Fhir.searchset(Fhir.base(uri), List.of(), self(), null));
         }
         String phase = page == null ? (entries ? "e" : "r") : page.substring(0, Math.min(1, page.length()));
         if (page != null && !(page.startsWith("e.") || page.startsWith("r."))) {
@@ -150,7 +150,7 @@ public class FhirJournalResource {
             next = found.nextCursor() != null ? "r." + found.nextCursor() : null;
         }
         audit.read(identity, patientId, "FHIR_OBSERVATION_SEARCH");
-        return fhir(Fhir.searchset(base(), matches, self(), next == null ? null : withPage(next)));
+        return Fhir.ok(Fhir.searchset(Fhir.base(uri), matches, self(), next == null ? null : withPage(next)));
     }
 
     @GET
@@ -161,15 +161,15 @@ public class FhirJournalResource {
         scopes.require("Observation", 'r');
         String[] score = JournalFhir.scoreId(id);
         if (score != null) {
-            QuestionnaireResponseEntity response = questionnaires.response(uuid(score[0]));
+            QuestionnaireResponseEntity response = questionnaires.response(Fhir.id("resource", score[0]));
             Observation found = JournalFhir.scores(response).stream().filter(o -> o.getIdElement().getIdPart().equals(id))
                     .findFirst().orElseThrow(() -> ApiProblem.notFound("no Observation " + id));
             audit.read(identity, response.patientId, "FHIR_OBSERVATION_READ");
-            return fhir(found);
+            return Fhir.ok(found);
         }
-        PainEntryEntity entry = journal.entryById(uuid(id));
+        PainEntryEntity entry = journal.entryById(Fhir.id("resource", id));
         audit.read(identity, entry.patientId, "FHIR_OBSERVATION_READ");
-        return fhir(JournalFhir.observation(entry));
+        return Fhir.ok(JournalFhir.observation(entry));
     }
 
     @GET
@@ -178,7 +178,7 @@ public class FhirJournalResource {
     @Operation(summary = "Every version of a pain-entry Observation, newest first")
     public Response observationHistory(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9.-]{1,64}") String id) {
         scopes.require("Observation", 'r');
-        PainEntryEntity entry = journal.entryById(uuid(id));
+        PainEntryEntity entry = journal.entryById(Fhir.id("resource", id));
         List<PainEntryRevisionEntity> revisions = new ArrayList<>(journal.history(entry.patientId, entry.id));
         revisions.sort((a, b) -> Integer.compare(b.key.revision, a.key.revision));
         Bundle history = new Bundle().setType(Bundle.BundleType.HISTORY);
@@ -187,7 +187,7 @@ public class FhirJournalResource {
             Observation version = JournalFhir.observationAt(entry.id.toString(), entry.patientId, revision.key.revision,
                     revision.action, revision.report, revision.changedAt);
             String url = "Observation/" + entry.id;
-            var e = history.addEntry().setFullUrl(base() + "/" + url);
+            var e = history.addEntry().setFullUrl(Fhir.base(uri) + "/" + url);
             if (revision.action.equals("DELETED")) {
                 e.getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(url);
                 e.getResponse().setStatus("204").setLastModified(Date.from(revision.changedAt));
@@ -201,7 +201,7 @@ public class FhirJournalResource {
         }
         history.setTotal(revisions.size());
         audit.read(identity, entry.patientId, "FHIR_OBSERVATION_HISTORY");
-        return fhir(history);
+        return Fhir.ok(history);
     }
 
     @GET
@@ -218,7 +218,7 @@ public class FhirJournalResource {
         List<Resource> matches = found.items().stream()
                 .<Resource>map(r -> JournalFhir.questionnaireResponse(r, questionnaires.instrument(r.questionnaire))).toList();
         audit.read(identity, patientId, "FHIR_RESPONSE_SEARCH");
-        return fhir(Fhir.searchset(base(), matches, self(), found.nextCursor() == null ? null : withPage(found.nextCursor())));
+        return Fhir.ok(Fhir.searchset(Fhir.base(uri), matches, self(), found.nextCursor() == null ? null : withPage(found.nextCursor())));
     }
 
     @GET
@@ -226,9 +226,9 @@ public class FhirJournalResource {
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public Response readResponse(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9.-]{1,64}") String id) {
         scopes.require("QuestionnaireResponse", 'r');
-        QuestionnaireResponseEntity response = questionnaires.response(uuid(id));
+        QuestionnaireResponseEntity response = questionnaires.response(Fhir.id("resource", id));
         audit.read(identity, response.patientId, "FHIR_RESPONSE_READ");
-        return fhir(JournalFhir.questionnaireResponse(response, questionnaires.instrument(response.questionnaire)));
+        return Fhir.ok(JournalFhir.questionnaireResponse(response, questionnaires.instrument(response.questionnaire)));
     }
 
     @GET
@@ -265,27 +265,11 @@ public class FhirJournalResource {
         return codes.isEmpty() ? Set.of("none") : codes;
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("no resource " + id);
-        }
-    }
-
-    private String base() {
-        return uri.getBaseUri().toString().replaceAll("/$", "") + Fhir.BASE_PATH;
-    }
-
     private String self() {
         return uri.getRequestUri().toString();
     }
 
     private String withPage(String page) {
         return uri.getRequestUriBuilder().replaceQueryParam("_page", page).build().toString();
-    }
-
-    private static Response fhir(Resource resource) {
-        return Response.ok(Fhir.json(resource), Fhir.JSON).build();
     }
 }

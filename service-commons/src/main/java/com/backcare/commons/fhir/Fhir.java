@@ -20,6 +20,25 @@ public final class Fhir {
     private Fhir() {
     }
 
+    /** The FHIR base URL of this server, as the request reached it. */
+    public static String base(jakarta.ws.rs.core.UriInfo uri) {
+        return uri.getBaseUri().toString().replaceAll("/$", "") + BASE_PATH;
+    }
+
+    /** A 200 answer holding the resource as FHIR JSON. */
+    public static jakarta.ws.rs.core.Response ok(IBaseResource resource) {
+        return jakarta.ws.rs.core.Response.ok(json(resource), JSON).build();
+    }
+
+    /** A logical id that is one of ours (a UUID); any other is a resource that does not exist here. */
+    public static java.util.UUID id(String type, String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw com.backcare.commons.problem.ApiProblem.notFound("no " + type + " " + id);
+        }
+    }
+
     public static FhirContext context() {
         return FhirContext.forR4Cached();
     }

@@ -25,7 +25,10 @@ public class SmartScopes {
     @Inject
     JsonWebToken jwt;
 
-    /** Refuses (403) a search ({@code s}) or read ({@code r}) of this type that the token's SMART scopes do not grant. */
+    /**
+     * Refuses (403) a search ({@code s}), read ({@code r}), create ({@code c}), update ({@code u}) or delete ({@code d})
+     * of this type that the token's SMART scopes do not grant.
+     */
     public void require(String resourceType, char interaction) {
         Object claim = jwt.getClaim("scope");
         List<String> smart = smartScopes(claim == null ? "" : claim.toString().replace("\"", ""));
@@ -34,7 +37,13 @@ public class SmartScopes {
         }
         if (!grants(smart, resourceType, interaction)) {
             throw ApiProblem.forbidden("the token's SMART scopes " + smart + " do not grant "
-                    + (interaction == 's' ? "searching " : "reading ") + resourceType);
+                    + switch (interaction) {
+                        case 's' -> "searching ";
+                        case 'c' -> "creating ";
+                        case 'u' -> "updating ";
+                        case 'd' -> "deleting ";
+                        default -> "reading ";
+                    } + resourceType);
         }
     }
 
@@ -47,8 +56,11 @@ public class SmartScopes {
             Matcher m = SCOPE.matcher(scope);
             if (m.matches() && (m.group(2).equals("*") || m.group(2).equals(resourceType))) {
                 String permissions = m.group(3);
-                if (permissions.equals("read") || permissions.equals("*")
-                        || (!permissions.equals("write") && permissions.indexOf(interaction) >= 0)) {
+                boolean reads = interaction == 'r' || interaction == 's';
+                if (permissions.equals("*") || (permissions.equals("read") && reads)
+                        || (permissions.equals("write") && !reads)
+                        || (!permissions.equals("read") && !permissions.equals("write")
+                                && permissions.indexOf(interaction) >= 0)) {
                     return true;
                 }
             }

@@ -33,20 +33,7 @@ public class Webhooks {
     @Transactional
     public WebhookEntity register(String clinicId, String url, String secret) {
         caller.requireOwnClinic(clinicId);
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("url", "must be an absolute http or https URL");
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null
-                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw ApiProblem.invalidField("url", "must be an absolute http or https URL");
-        }
-        if (!config.webhooks().allowPrivateTargets() && isPrivate(uri.getHost())) {
-            throw ApiProblem.invalidField("url", "must point to a public address, not a loopback, private or "
-                    + "link-local one");
-        }
+        requireTarget(url, "url");
         WebhookEntity webhook = new WebhookEntity();
         webhook.id = UUID.randomUUID();
         webhook.clinicId = clinicId;
@@ -61,7 +48,7 @@ public class Webhooks {
     @Transactional
     public List<WebhookEntity> list(String clinicId) {
         caller.requireOwnClinic(clinicId);
-        return WebhookEntity.ofClinic(clinicId);
+        return WebhookEntity.webhooksOf(clinicId);
     }
 
     @Transactional
@@ -93,14 +80,32 @@ public class Webhooks {
     private WebhookEntity webhook(String clinicId, UUID webhookId) {
         caller.requireOwnClinic(clinicId);
         WebhookEntity webhook = WebhookEntity.findById(webhookId);
-        if (webhook == null || !webhook.clinicId.equals(clinicId)) {
+        if (webhook == null || !webhook.clinicId.equals(clinicId) || webhook.isFhir()) {
             throw ApiProblem.notFound("no webhook " + webhookId);
         }
         return webhook;
     }
 
+    /** Refuses, naming {@code field}, a target that is not an absolute http(s) URL or (in production) is internal. */
+    void requireTarget(String url, String field) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, "must be an absolute http or https URL");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw ApiProblem.invalidField(field, "must be an absolute http or https URL");
+        }
+        if (!config.webhooks().allowPrivateTargets() && isPrivate(uri.getHost(), field)) {
+            throw ApiProblem.invalidField(field, "must point to a public address, not a loopback, private or "
+                    + "link-local one");
+        }
+    }
+
     /** True when the host is, or resolves to, an address inside this network rather than on the internet. */
-    static boolean isPrivate(String host) {
+    static boolean isPrivate(String host, String field) {
         try {
             for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
                 if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
@@ -110,11 +115,11 @@ public class Webhooks {
             }
             return false;
         } catch (java.net.UnknownHostException e) {
-            throw ApiProblem.invalidField("url", "host " + host + " does not resolve");
+            throw ApiProblem.invalidField(field, "host " + host + " does not resolve");
         }
     }
 
-    private static String newSecret() {
+    static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -1,4 +1,4 @@
-package com.backcare.triage.rest;
+package com.backcare.triage.fhir;
 
 import java.time.Instant;
 import java.util.Date;
@@ -24,13 +24,13 @@ import com.backcare.triage.persistence.AlertEntity;
  * journal Observations its evidence, acknowledgement and resolution its mitigations), and a patient's current status a
  * Flag.
  */
-final class TriageFhir {
+public final class TriageFhir {
 
-    static final String RULE_SYSTEM = "https://backcare.example/fhir/CodeSystem/triage-rule";
-    static final String TIER_SYSTEM = "https://backcare.example/fhir/CodeSystem/triage-tier";
-    static final String ACTION_SYSTEM = "https://backcare.example/fhir/CodeSystem/alert-action";
+    public static final String RULE_SYSTEM = "https://backcare.example/fhir/CodeSystem/triage-rule";
+    public static final String TIER_SYSTEM = "https://backcare.example/fhir/CodeSystem/triage-tier";
+    public static final String ACTION_SYSTEM = "https://backcare.example/fhir/CodeSystem/alert-action";
     /** The alert's lifecycle as DetectedIssue status: raised, acknowledged, resolved. */
-    static final Map<AlertStatus, DetectedIssue.DetectedIssueStatus> STATUS = Map.of(
+    public static final Map<AlertStatus, DetectedIssue.DetectedIssueStatus> STATUS = Map.of(
             AlertStatus.OPEN, DetectedIssue.DetectedIssueStatus.REGISTERED,
             AlertStatus.ACKNOWLEDGED, DetectedIssue.DetectedIssueStatus.PRELIMINARY,
             AlertStatus.RESOLVED, DetectedIssue.DetectedIssueStatus.FINAL);
@@ -38,7 +38,7 @@ final class TriageFhir {
     private TriageFhir() {
     }
 
-    static DetectedIssue detectedIssue(AlertEntity alert, List<AlertChangeEntity> history) {
+    public static DetectedIssue detectedIssue(AlertEntity alert, List<AlertChangeEntity> history) {
         DetectedIssue issue = new DetectedIssue();
         issue.setId(alert.id.toString());
         issue.getMeta().setLastUpdated(Date.from(alert.updatedAt))
@@ -69,7 +69,7 @@ final class TriageFhir {
     }
 
     /** The patient's status: active while an alert is open (its tier and advice), inactive otherwise. */
-    static Flag flag(String patientId, List<AlertEntity> openMostUrgentFirst) {
+    public static Flag flag(String patientId, List<AlertEntity> openMostUrgentFirst) {
         Flag flag = new Flag();
         flag.setId(patientId);
         flag.setSubject(new Reference("Patient/" + patientId));
@@ -90,7 +90,7 @@ final class TriageFhir {
         return flag;
     }
 
-    static DetectedIssue.DetectedIssueSeverity severity(Tier tier) {
+    public static DetectedIssue.DetectedIssueSeverity severity(Tier tier) {
         return switch (tier) {
             case EMERGENCY, URGENT -> DetectedIssue.DetectedIssueSeverity.HIGH;
             case SOON -> DetectedIssue.DetectedIssueSeverity.MODERATE;
@@ -98,7 +98,7 @@ final class TriageFhir {
         };
     }
 
-    private static DateTimeType dateTime(Instant at) {
+    static DateTimeType dateTime(Instant at) {
         DateTimeType t = new DateTimeType(Date.from(at));
         t.setTimeZone(TimeZone.getTimeZone("UTC"));
         return t;

@@ -36,6 +36,8 @@ public class AlertChangeRecorder implements AlertChanges {
     Event<DeliveriesAdded> deliveriesAdded;
     @Inject
     Event<AlertChanged> changed;
+    @Inject
+    FhirNotifications fhirNotifications;
 
     /** Fired when a change adds webhook deliveries; observed after the commit to send them at once. */
     public record DeliveriesAdded() {
@@ -71,18 +73,12 @@ public class AlertChangeRecorder implements AlertChanges {
         var event = outbox.append(SOURCE, EventType.ALERT_CHANGED, alert.clinicId, alert.patientId, at, data);
         List<WebhookEntity> webhooks = WebhookEntity.ofClinic(alert.clinicId);
         for (WebhookEntity webhook : webhooks) {
-            WebhookDeliveryEntity delivery = new WebhookDeliveryEntity();
-            delivery.id = UUID.randomUUID();
-            delivery.webhookId = webhook.id;
-            delivery.clinicId = alert.clinicId;
-            delivery.eventId = event.eventId();
-            delivery.payload = event.payload();
-            delivery.status = WebhookDeliveryEntity.PENDING;
-            delivery.attempts = 0;
-            delivery.nextAttemptAt = at;
-            delivery.createdAt = at;
-            delivery.traceParent = event.traceParent();
-            delivery.persist();
+            if (webhook.isFhir()) {
+                fhirNotifications.alertChanged(webhook, alert, event.eventId(), event.traceParent(), at);
+                continue;
+            }
+            WebhookDeliveryEntity.pending(webhook.id, alert.clinicId, event.eventId(), event.payload(), event.traceParent(), at)
+                    .persist();
         }
         if (!webhooks.isEmpty()) {
             deliveriesAdded.fire(new DeliveriesAdded()); // one pass sends all of them

@@ -35,6 +35,9 @@ import org.jboss.logging.Logger;
 import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 import com.backcare.triage.TriageConfig;
+import com.backcare.commons.fhir.Fhir;
+import com.backcare.triage.fhir.SubscriptionFhir;
+import com.backcare.triage.persistence.FhirSubscriptionEntity;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
 import com.backcare.triage.persistence.WebhookEntity;
 
@@ -89,7 +92,7 @@ public class WebhookDispatcher {
 
     /** What a claimed call needs, read inside the claiming transaction. */
     private record Claim(UUID deliveryId, UUID webhookId, UUID eventId, String url, String secret, String payload,
-            String traceParent) {
+            String traceParent, String contentType, List<String> headers) {
     }
 
     @Scheduled(every = "${triage.webhooks.check-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -145,8 +148,11 @@ public class WebhookDispatcher {
                 WebhookEntity webhook = WebhookEntity.findById(delivery.webhookId);
                 delivery.nextAttemptAt = leaseEnds;
                 inFlight.computeIfAbsent(delivery.webhookId, id -> new AtomicInteger()).incrementAndGet();
+                // A FHIR Subscription's channel gets FHIR bundles, with the headers its client asked for.
+                FhirSubscriptionEntity subscription = webhook.isFhir() ? FhirSubscriptionEntity.findById(webhook.id) : null;
                 return new Claim(delivery.id, delivery.webhookId, delivery.eventId, webhook.url, webhook.secret,
-                        delivery.payload, delivery.traceParent);
+                        delivery.payload, delivery.traceParent, subscription != null ? Fhir.JSON : EventEnvelope.CONTENT_TYPE,
+                        subscription != null ? List.copyOf(subscription.headers) : List.of());
             }).toList();
         });
     }
@@ -160,10 +166,14 @@ public class WebhookDispatcher {
         try (Scope scope = span.makeCurrent()) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(claim.url()))
                     .timeout(config.webhooks().timeout())
-                    .header("Content-Type", EventEnvelope.CONTENT_TYPE)
+                    .header("Content-Type", claim.contentType())
                     .header("X-BackCare-Delivery", claim.deliveryId().toString())
                     .header("X-BackCare-Event", claim.eventId().toString())
                     .header(SIGNATURE_HEADER, "sha256=" + sign(claim.secret(), claim.payload()));
+            for (String header : claim.headers()) {
+                int colon = header.indexOf(':');
+                builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            }
             String traceParent = Traces.currentParent();
             if (traceParent != null) {
                 builder.header(Traces.TRACEPARENT, traceParent);
@@ -214,6 +224,9 @@ public class WebhookDispatcher {
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
             delivery.lastError = null;
+            if (SubscriptionFhir.HANDSHAKE.equals(delivery.notificationType)) {
+                FhirNotifications.handshakeAnswered(delivery.webhookId, true, null);
+            }
             return;
         }
         delivery.lastError = error != null ? truncate(error.getClass().getSimpleName() + ": " + error.getMessage())
@@ -223,6 +236,9 @@ public class WebhookDispatcher {
         if (givenUp) {
             delivery.status = WebhookDeliveryEntity.FAILED;
             delivery.nextAttemptAt = null;
+            if (SubscriptionFhir.HANDSHAKE.equals(delivery.notificationType)) {
+                FhirNotifications.handshakeAnswered(delivery.webhookId, false, delivery.lastError);
+            }
             LOG.warnf("Webhook delivery %s failed after %d attempts: %s", delivery.id, delivery.attempts, delivery.lastError);
         } else {
             delivery.nextAttemptAt = now.plus(config.webhooks().initialBackoff().multipliedBy(1L << (delivery.attempts - 1)));

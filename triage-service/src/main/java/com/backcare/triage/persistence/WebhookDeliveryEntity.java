@@ -47,6 +47,31 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
     /** The trace of the alert change (W3C traceparent), continued by each call. */
     @Column(name = "trace_parent")
     public String traceParent;
+    /** For a FHIR Subscription: handshake, heartbeat or event-notification. */
+    @Column(name = "notification_type")
+    public String notificationType;
+    /** For a FHIR Subscription's event notification: its number since the subscription started. */
+    @Column(name = "event_number")
+    public Long eventNumber;
+    @Column(name = "alert_id")
+    public UUID alertId;
+
+    /** A new call to a subscriber, due at once. */
+    public static WebhookDeliveryEntity pending(UUID webhookId, String clinicId, UUID eventId, String payload,
+            String traceParent, Instant at) {
+        WebhookDeliveryEntity delivery = new WebhookDeliveryEntity();
+        delivery.id = UUID.randomUUID();
+        delivery.webhookId = webhookId;
+        delivery.clinicId = clinicId;
+        delivery.eventId = eventId;
+        delivery.payload = payload;
+        delivery.status = PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = at;
+        delivery.createdAt = at;
+        delivery.traceParent = traceParent;
+        return delivery;
+    }
 
     /**
      * Deliveries due now, locked, at most {@code perWebhook} for each webhook and none for the webhooks in
@@ -62,6 +87,12 @@ public class WebhookDeliveryEntity extends PanacheEntityBase {
                 + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", WebhookDeliveryEntity.class)
                 .setParameter(1, now).setParameter(2, limit).setParameter(3, perWebhook)
                 .setParameter(4, String.join(",", busy.stream().map(UUID::toString).toList())).getResultList();
+    }
+
+    /** A FHIR Subscription's event notifications numbered in [since, until], oldest first, at most {@code limit}. */
+    public static List<WebhookDeliveryEntity> eventsOf(UUID subscriptionId, long since, long until, int limit) {
+        return find("webhookId = ?1 and eventNumber >= ?2 and eventNumber <= ?3 order by eventNumber", subscriptionId,
+                since, until).page(0, limit).list();
     }
 
     public static List<WebhookDeliveryEntity> logOf(UUID webhookId, int limit) {

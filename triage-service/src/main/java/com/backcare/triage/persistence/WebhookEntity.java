@@ -32,8 +32,23 @@ public class WebhookEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** {@link #CLOUDEVENTS}: a clinic-admin's webhook; {@link #FHIR}: a FHIR Subscription's rest-hook channel. */
+    public String kind = CLOUDEVENTS;
 
+    public static final String CLOUDEVENTS = "CLOUDEVENTS";
+    public static final String FHIR = "FHIR";
+
+    /** Every subscriber of the clinic, webhooks and FHIR Subscriptions alike. */
     public static List<WebhookEntity> ofClinic(String clinicId) {
         return list("clinicId = ?1 order by createdAt", clinicId);
+    }
+
+    /** The clinic-admins' webhooks of the clinic. */
+    public static List<WebhookEntity> webhooksOf(String clinicId) {
+        return list("clinicId = ?1 and kind = ?2 order by createdAt", clinicId, CLOUDEVENTS);
+    }
+
+    public boolean isFhir() {
+        return FHIR.equals(kind);
     }
 }

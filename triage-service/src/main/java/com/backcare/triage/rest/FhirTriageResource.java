@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Resource;
@@ -36,6 +37,8 @@ import com.backcare.triage.domain.AlertQueries;
 import com.backcare.triage.domain.AlertStatus;
 import com.backcare.triage.persistence.AlertChangeEntity;
 import com.backcare.triage.persistence.AlertEntity;
+import com.backcare.triage.fhir.SubscriptionFhir;
+import com.backcare.triage.fhir.TriageFhir;
 
 /**
  * Triage's FHIR R4 interface: alerts as DetectedIssues and each patient's current status as a Flag, with the same
@@ -65,9 +68,10 @@ public class FhirTriageResource {
         capability.setStatus(Enumerations.PublicationStatus.ACTIVE).setDate(new Date())
                 .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1).setPublisher("BackCare")
-                .setDescription("BackCare triage-service: red-flag alerts and each patient's current status.");
+                .setDescription("BackCare triage-service: red-flag alerts, each patient's current status, and alert "
+                        + "subscriptions (Subscriptions R5 Backport IG, topic " + SubscriptionFhir.TOPIC + ").");
         capability.addFormat("application/fhir+json");
-        capability.getImplementation().setDescription("BackCare triage-service").setUrl(base());
+        capability.getImplementation().setDescription("BackCare triage-service").setUrl(Fhir.base(uri));
         var rest = capability.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("Bearer JWT (the same tokens as /api/v1); SMART v2 scopes patient/*.rs and "
                 + "user/*.rs honoured where a token carries them.");
@@ -81,7 +85,19 @@ public class FhirTriageResource {
         flag.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         flag.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         flag.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE);
-        return fhir(capability);
+        var subscription = rest.addResource().setType("Subscription")
+                .addSupportedProfile(SubscriptionFhir.SUBSCRIPTION_PROFILE);
+        subscription.addExtension(SubscriptionFhir.TOPIC_CANONICAL, new CanonicalType(SubscriptionFhir.TOPIC));
+        for (var interaction : List.of(CapabilityStatement.TypeRestfulInteraction.CREATE,
+                CapabilityStatement.TypeRestfulInteraction.READ, CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE,
+                CapabilityStatement.TypeRestfulInteraction.DELETE)) {
+            subscription.addInteraction().setCode(interaction);
+        }
+        subscription.addOperation().setName("status")
+                .setDefinition("http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-status");
+        subscription.addOperation().setName("events")
+                .setDefinition("http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-events");
+        return Fhir.ok(capability);
     }
 
     @GET
@@ -97,7 +113,7 @@ public class FhirTriageResource {
                 FhirParams.count(countParam));
         List<Resource> matches = found.items().stream()
                 .<Resource>map(a -> TriageFhir.detectedIssue(a, AlertChangeEntity.historyOf(a.id))).toList();
-        return fhir(Fhir.searchset(base(), matches, uri.getRequestUri().toString(), found.nextCursor() == null ? null
+        return Fhir.ok(Fhir.searchset(Fhir.base(uri), matches, uri.getRequestUri().toString(), found.nextCursor() == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("_page", found.nextCursor()).build().toString()));
     }
 
@@ -106,8 +122,8 @@ public class FhirTriageResource {
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     public Response readIssue(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9.-]{1,64}") String id) {
         scopes.require("DetectedIssue", 'r');
-        AlertEntity alert = alerts.alert(uuid(id));
-        return fhir(TriageFhir.detectedIssue(alert, AlertChangeEntity.historyOf(alert.id)));
+        AlertEntity alert = alerts.alert(Fhir.id("DetectedIssue", id));
+        return Fhir.ok(TriageFhir.detectedIssue(alert, AlertChangeEntity.historyOf(alert.id)));
     }
 
     @GET
@@ -117,7 +133,7 @@ public class FhirTriageResource {
     public Response searchFlags(@QueryParam("patient") String patientParam) {
         scopes.require("Flag", 's');
         String patientId = FhirParams.patient(patientParam, caller);
-        return fhir(Fhir.searchset(base(), List.of(TriageFhir.flag(patientId, alerts.openAlertsOf(patientId))),
+        return Fhir.ok(Fhir.searchset(Fhir.base(uri), List.of(TriageFhir.flag(patientId, alerts.openAlertsOf(patientId))),
                 uri.getRequestUri().toString(), null));
     }
 
@@ -127,7 +143,7 @@ public class FhirTriageResource {
     @Operation(summary = "A patient's status Flag; its id is the patient's")
     public Response readFlag(@PathParam("id") @Pattern(regexp = Caller.ID_PATTERN) String patientId) {
         scopes.require("Flag", 'r');
-        return fhir(TriageFhir.flag(patientId, alerts.openAlertsOf(patientId)));
+        return Fhir.ok(TriageFhir.flag(patientId, alerts.openAlertsOf(patientId)));
     }
 
     /** FHIR status codes to alert statuses; none given means every status. */
@@ -143,21 +159,5 @@ public class FhirTriageResource {
             statuses.add(match);
         }
         return statuses;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("no DetectedIssue " + id);
-        }
-    }
-
-    private String base() {
-        return uri.getBaseUri().toString().replaceAll("/$", "") + Fhir.BASE_PATH;
-    }
-
-    private static Response fhir(Resource resource) {
-        return Response.ok(Fhir.json(resource), Fhir.JSON).build();
     }
 }
