@@ -8,8 +8,10 @@ CREATE TABLE fhir_subscription (
     status              varchar(16)  NOT NULL CHECK (status IN ('requested', 'active', 'error', 'off')),
     reason              varchar(1000) NOT NULL,
     content             varchar(16)  NOT NULL CHECK (content IN ('empty', 'id-only', 'full-resource')),
-    -- The filter: only this patient's alerts (null: every patient of the clinic).
+    -- The filter: only this patient's alerts (null: every patient of the clinic), only these tiers (null: every tier,
+    -- else a comma-separated list).
     patient_id          varchar(64),
+    tiers               varchar(64),
     heartbeat_seconds   integer,
     -- Extra HTTP headers for each call (channel.header), one "Name: value" per element.
     headers             jsonb        NOT NULL DEFAULT '[]',

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import com.backcare.localstack.FhirValidation;
 import com.backcare.triage.fhir.SubscriptionFhir;
+import com.backcare.triage.messaging.WebhookDispatcher;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +53,7 @@ class FhirSubscriptionTest {
     private final AtomicInteger answer = new AtomicInteger(200);
     private String clinic;
 
-    private record Received(String contentType, String authorization, JsonPath body, String raw) {
+    private record Received(String contentType, String authorization, String signature, JsonPath body, String raw) {
         String type() {
             return parameter("type");
         }
@@ -71,7 +72,8 @@ class FhirSubscriptionTest {
         endpoint.createContext("/fhir-hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), JsonPath.from(body), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst(WebhookDispatcher.SIGNATURE_HEADER), JsonPath.from(body), body));
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
         });
@@ -92,9 +94,13 @@ class FhirSubscriptionTest {
     }
 
     private String subscription(String filterPatient, String content, Integer heartbeat) {
-        String filter = filterPatient == null ? "" : ", \"_criteria\": {\"extension\": [{\"url\": \""
-                + SubscriptionFhir.FILTER_CRITERIA + "\", \"valueString\": \"DetectedIssue?patient=Patient/" + filterPatient
-                + "\"}]}";
+        return subscriptionFiltered(filterPatient == null ? null : "DetectedIssue?patient=Patient/" + filterPatient, content,
+                heartbeat);
+    }
+
+    private String subscriptionFiltered(String criteria, String content, Integer heartbeat) {
+        String filter = criteria == null ? "" : ", \"_criteria\": {\"extension\": [{\"url\": \""
+                + SubscriptionFhir.FILTER_CRITERIA + "\", \"valueString\": \"" + criteria + "\"}]}";
         String beat = heartbeat == null ? "" : "\"extension\": [{\"url\": \"" + SubscriptionFhir.HEARTBEAT_PERIOD
                 + "\", \"valueUnsignedInt\": " + heartbeat + "}], ";
         return """
@@ -108,11 +114,15 @@ class FhirSubscriptionTest {
     }
 
     private String create(String json) {
+        return JsonPath.from(createAnswer(json)).getString("id");
+    }
+
+    private String createAnswer(String json) {
         String created = fhir(asAdmin(clinic)).body(json).post(SUBSCRIPTIONS).then().statusCode(201)
                 .header("Location", containsString(SUBSCRIPTIONS + "/")).body("status", equalTo("requested"))
                 .extract().asString();
         assertValid(created);
-        return JsonPath.from(created).getString("id");
+        return created;
     }
 
     private static void assertValid(String json) {
@@ -133,13 +143,19 @@ class FhirSubscriptionTest {
     @Test
     void aSubscriptionIsActivatedByItsHandshakeThenSentANumberedBundleForEachChangeOfItsPatientsAlerts() {
         String patient = newId("pat");
-        String id = create(subscription(patient, "full-resource", null));
+        JsonPath created = JsonPath.from(createAnswer(subscription(patient, "full-resource", null)));
+        String id = created.getString("id");
+        String secret = created.getString("channel.extension.find { it.url == '" + SubscriptionFhir.SIGNING_SECRET
+                + "' }.valueString");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> ofType("handshake").size() == 1);
         Received handshake = ofType("handshake").get(0);
         assertValid(handshake.raw());
         assertEquals("application/fhir+json", handshake.contentType());
         assertEquals("Bearer ehr-secret", handshake.authorization());
+        assertEquals("sha256=" + WebhookDispatcher.sign(secret, handshake.raw()), handshake.signature());
+        asAdmin(clinic).get(SUBSCRIPTIONS + "/" + id).then().body("channel.extension.find { it.url == '"
+                + SubscriptionFhir.SIGNING_SECRET + "' }", equalTo(null)); // shown once, when created
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> asAdmin(clinic).get(SUBSCRIPTIONS + "/" + id).then()
                 .statusCode(200).body("status", equalTo("active")));
 
@@ -204,6 +220,35 @@ class FhirSubscriptionTest {
     }
 
     @Test
+    void aTierFilterLetsOnlyThoseTiersThrough() {
+        String id = create(subscriptionFiltered("DetectedIssue?tier=EMERGENCY", "full-resource", null));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> asAdmin(clinic).get(SUBSCRIPTIONS + "/" + id).then()
+                .body("status", equalTo("active")));
+        publish(entryRecorded(clinic, newId("pat"), UUID.randomUUID(), report(
+                "{\"recordedAt\":\"2026-11-20T08:00:00Z\",\"intensity\":5,\"associatedSymptoms\":[{\"code\":\"FEVER\"}]}")));
+        String patient = newId("pat");
+        redFlag(clinic, patient);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ofType("event-notification").size() == 1);
+        assertEquals("Patient/" + patient, ofType("event-notification").get(0).body()
+                .getString("entry[1].resource.patient.reference"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> ofType("event-notification").size() == 1); // the URGENT alert was not sent
+    }
+
+    @Test
+    void theChannelIsAWebhookOfTheClinicWithItsDeliveryLogAndReplay() {
+        String id = create(subscription(null, "id-only", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ofType("handshake").size() == 1);
+        String hooks = "/api/v1/clinics/" + clinic + "/webhooks";
+        asAdmin(clinic).get(hooks).then().statusCode(200).body("find { it.id == '" + id + "' }.kind", equalTo("FHIR"));
+        String delivery = asAdmin(clinic).get(hooks + "/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].notificationType", equalTo("handshake")).body("[0].status", equalTo("DELIVERED"))
+                .extract().path("[0].id");
+        asAdmin(clinic).post(hooks + "/" + id + "/deliveries/" + delivery + "/replay").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ofType("handshake").size() == 2);
+    }
+
+    @Test
     void anEndpointThatRefusesTheHandshakeLeavesTheSubscriptionInErrorAndSentNothing() {
         answer.set(500);
         String id = create(subscription(null, "full-resource", null));
@@ -252,6 +297,11 @@ class FhirSubscriptionTest {
                         + SubscriptionFhir.FILTER_CRITERIA + "\", \"valueString\": \"Observation?code=1\"}]}"))
                 .post(SUBSCRIPTIONS).then().statusCode(400).extract().asString();
         assertTrue(filterOutcome.contains("Subscription.criteria.extension:filterCriteria"), filterOutcome);
+        for (String criteria : List.of("DetectedIssue?tier=RED", "DetectedIssue?tier=SOON,SOON", "DetectedIssue?",
+                "DetectedIssue?patient=Patient/a&patient=Patient/b", "DetectedIssue?tier=")) {
+            fhir(asAdmin(clinic)).body(subscriptionFiltered(criteria, "id-only", null)).post(SUBSCRIPTIONS).then()
+                    .statusCode(400).body("issue[0].expression[0]", equalTo("Subscription.criteria.extension:filterCriteria"));
+        }
         assertTrue(received.isEmpty(), "nothing refused was sent a handshake");
     }
 

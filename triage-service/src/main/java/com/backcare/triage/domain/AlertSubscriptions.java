@@ -44,8 +44,8 @@ public class AlertSubscriptions {
     Clock clock = Clock.systemUTC();
 
     /** What a client asks for: its checks are made here, each failure naming the element. */
-    public record Request(String endpoint, String reason, String content, String patientId, Integer heartbeatSeconds,
-            List<String> headers, Instant endsAt) {
+    public record Request(String endpoint, String reason, String content, String patientId, String tiers,
+            Integer heartbeatSeconds, List<String> headers, Instant endsAt) {
     }
 
     @Transactional
@@ -88,6 +88,7 @@ public class AlertSubscriptions {
         subscription.reason = request.reason();
         subscription.content = request.content();
         subscription.patientId = request.patientId();
+        subscription.tiers = request.tiers();
         subscription.heartbeatSeconds = request.heartbeatSeconds();
         subscription.headers = List.copyOf(request.headers());
         subscription.endsAt = request.endsAt();
@@ -103,9 +104,10 @@ public class AlertSubscriptions {
                 .orElseThrow(() -> ApiProblem.notFound("no Subscription " + id));
     }
 
+    /** The subscription's rest-hook channel: its endpoint and signing secret. */
     @Transactional
-    public String endpointOf(FhirSubscriptionEntity subscription) {
-        return WebhookEntity.<WebhookEntity>findById(subscription.id).url;
+    public WebhookEntity channelOf(FhirSubscriptionEntity subscription) {
+        return WebhookEntity.findById(subscription.id);
     }
 
     @Transactional

@@ -17,7 +17,10 @@ import com.backcare.commons.security.Caller;
 import com.backcare.triage.persistence.WebhookDeliveryEntity;
 import com.backcare.triage.persistence.WebhookEntity;
 
-/** A clinic-admin's webhooks and their delivery log, always within the admin's own clinic. */
+/**
+ * A clinic-admin's webhooks and their delivery log, always within the admin's own clinic. A FHIR Subscription's
+ * channel is one of them (kind FHIR): its log and replays are here too.
+ */
 @ApplicationScoped
 public class Webhooks {
 
@@ -48,7 +51,7 @@ public class Webhooks {
     @Transactional
     public List<WebhookEntity> list(String clinicId) {
         caller.requireOwnClinic(clinicId);
-        return WebhookEntity.webhooksOf(clinicId);
+        return WebhookEntity.ofClinic(clinicId);
     }
 
     @Transactional
@@ -80,7 +83,7 @@ public class Webhooks {
     private WebhookEntity webhook(String clinicId, UUID webhookId) {
         caller.requireOwnClinic(clinicId);
         WebhookEntity webhook = WebhookEntity.findById(webhookId);
-        if (webhook == null || !webhook.clinicId.equals(clinicId) || webhook.isFhir()) {
+        if (webhook == null || !webhook.clinicId.equals(clinicId)) {
             throw ApiProblem.notFound("no webhook " + webhookId);
         }
         return webhook;

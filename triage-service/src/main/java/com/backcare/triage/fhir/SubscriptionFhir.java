@@ -32,6 +32,8 @@ public final class SubscriptionFhir {
     public static final String PAYLOAD_CONTENT = BACKPORT + "backport-payload-content";
     public static final String HEARTBEAT_PERIOD = BACKPORT + "backport-heartbeat-period";
     public static final String TIMEOUT = BACKPORT + "backport-timeout";
+    /** The secret a channel's calls are signed with (HMAC-SHA256 of the body), shown once when it is created. */
+    public static final String SIGNING_SECRET = "https://backcare.example/fhir/StructureDefinition/webhook-signing-secret";
     public static final String SUBSCRIPTION_PROFILE = BACKPORT + "backport-subscription";
     static final String STATUS_PROFILE = BACKPORT + "backport-subscription-status-r4";
     static final String NOTIFICATION_PROFILE = BACKPORT + "backport-subscription-notification-r4";
@@ -51,17 +53,19 @@ public final class SubscriptionFhir {
     public record Event(long number, Instant at, UUID alertId, DetectedIssue focus) {
     }
 
-    /** The subscription as the client sees it. */
-    public static Subscription subscription(FhirSubscriptionEntity s, String endpoint) {
+    /**
+     * The subscription as the client sees it; {@code signingSecret} (given only in the answer to its creation) is the
+     * key each call's {@code X-BackCare-Signature} is computed with, as for a webhook.
+     */
+    public static Subscription subscription(FhirSubscriptionEntity s, String endpoint, String signingSecret) {
         Subscription subscription = new Subscription();
         subscription.setId(s.id.toString());
         subscription.getMeta().addProfile(SUBSCRIPTION_PROFILE);
         subscription.setStatus(Subscription.SubscriptionStatus.fromCode(s.status));
         subscription.setReason(s.reason);
         subscription.setCriteria(TOPIC);
-        if (s.patientId != null) {
-            subscription.getCriteriaElement().addExtension(FILTER_CRITERIA,
-                    new StringType("DetectedIssue?patient=Patient/" + s.patientId));
+        if (s.patientId != null || s.tiers != null) {
+            subscription.getCriteriaElement().addExtension(FILTER_CRITERIA, new StringType(filter(s.patientId, s.tiers)));
         }
         if (s.endsAt != null) {
             subscription.setEnd(Date.from(s.endsAt));
@@ -77,7 +81,22 @@ public final class SubscriptionFhir {
             channel.addExtension(HEARTBEAT_PERIOD, new UnsignedIntType(s.heartbeatSeconds));
         }
         s.headers.forEach(channel::addHeader);
+        if (signingSecret != null) {
+            channel.addExtension(SIGNING_SECRET, new StringType(signingSecret));
+        }
         return subscription;
+    }
+
+    /** The filter criteria as a search on the topic's resource: {@code DetectedIssue?patient=Patient/<id>&tier=<tiers>}. */
+    public static String filter(String patientId, String tiers) {
+        List<String> parameters = new java.util.ArrayList<>();
+        if (patientId != null) {
+            parameters.add("patient=Patient/" + patientId);
+        }
+        if (tiers != null) {
+            parameters.add("tier=" + tiers);
+        }
+        return "DetectedIssue?" + String.join("&", parameters);
     }
 
     /** The subscription's status, and the events it lists, as the backport's status Parameters. */

@@ -53,7 +53,7 @@ public class FhirNotifications implements SubscriptionNotices {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean alertChanged(WebhookEntity channel, AlertEntity alert, UUID eventId, String traceParent, Instant at) {
         FhirSubscriptionEntity subscription = FhirSubscriptionEntity.findById(channel.id);
-        if (subscription == null || (subscription.patientId != null && !subscription.patientId.equals(alert.patientId))) {
+        if (subscription == null || !subscription.matches(alert.patientId, alert.tier.name())) {
             return false;
         }
         if (subscription.endsAt != null && !subscription.endsAt.isAfter(at)) {

@@ -41,6 +41,8 @@ public class FhirSubscriptionEntity extends PanacheEntityBase {
     public String content;
     @Column(name = "patient_id")
     public String patientId;
+    /** The tiers notified, comma-separated; null for every tier. */
+    public String tiers;
     @Column(name = "heartbeat_seconds")
     public Integer heartbeatSeconds;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -54,6 +56,12 @@ public class FhirSubscriptionEntity extends PanacheEntityBase {
     public String error;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Whether an alert of this patient and tier is one the subscription's filter lets through. */
+    public boolean matches(String alertPatientId, String tier) {
+        return (patientId == null || patientId.equals(alertPatientId))
+                && (tiers == null || List.of(tiers.split(",")).contains(tier));
+    }
 
     public static Optional<FhirSubscriptionEntity> inClinic(String clinicId, UUID id) {
         return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();

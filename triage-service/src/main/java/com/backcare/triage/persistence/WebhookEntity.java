@@ -43,11 +43,6 @@ public class WebhookEntity extends PanacheEntityBase {
         return list("clinicId = ?1 order by createdAt", clinicId);
     }
 
-    /** The clinic-admins' webhooks of the clinic. */
-    public static List<WebhookEntity> webhooksOf(String clinicId) {
-        return list("clinicId = ?1 and kind = ?2 order by createdAt", clinicId, CLOUDEVENTS);
-    }
-
     public boolean isFhir() {
         return FHIR.equals(kind);
     }

@@ -38,6 +38,7 @@ import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.triage.TriageConfig;
 import com.backcare.triage.domain.AlertSubscriptions;
+import com.backcare.triage.domain.Tier;
 import com.backcare.triage.fhir.SubscriptionFhir;
 import com.backcare.triage.fhir.TriageFhir;
 import com.backcare.triage.persistence.FhirSubscriptionEntity;
@@ -58,8 +59,8 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 @Tag(name = "FHIR R4")
 public class FhirSubscriptionResource {
 
-    private static final Pattern PATIENT_FILTER = Pattern.compile("DetectedIssue\\?patient=(?:Patient/)?(" + Caller.ID_PATTERN
-            + ")");
+    private static final Pattern PATIENT = Pattern.compile("(?:Patient/)?(" + Caller.ID_PATTERN + ")");
+    private static final String FILTER = "Subscription.criteria.extension:filterCriteria";
     private static final List<String> CONTENTS = List.of("empty", "id-only", "full-resource");
 
     @Inject
@@ -79,7 +80,8 @@ public class FhirSubscriptionResource {
         scopes.require("Subscription", 'c');
         FhirSubscriptionEntity created = subscriptions.create(request(parse(body)));
         return Response.created(URI.create(Fhir.base(uri) + "/Subscription/" + created.id))
-                .entity(Fhir.json(SubscriptionFhir.subscription(created, subscriptions.endpointOf(created))))
+                .entity(Fhir.json(SubscriptionFhir.subscription(created, subscriptions.channelOf(created).url,
+                        subscriptions.channelOf(created).secret)))
                 .type(Fhir.JSON).build();
     }
 
@@ -88,7 +90,7 @@ public class FhirSubscriptionResource {
     public Response search(@QueryParam("_count") String count) {
         scopes.require("Subscription", 's');
         List<Resource> found = subscriptions.list(FhirParams.count(count)).stream()
-                .<Resource>map(s -> SubscriptionFhir.subscription(s, subscriptions.endpointOf(s))).toList();
+                .<Resource>map(s -> SubscriptionFhir.subscription(s, subscriptions.channelOf(s).url, null)).toList();
         return Fhir.ok(Fhir.searchset(Fhir.base(uri), found, uri.getRequestUri().toString(), null));
     }
 
@@ -97,7 +99,7 @@ public class FhirSubscriptionResource {
     public Response read(@PathParam("id") String id) {
         scopes.require("Subscription", 'r');
         FhirSubscriptionEntity subscription = subscriptions.get(Fhir.id("Subscription", id));
-        return Fhir.ok(SubscriptionFhir.subscription(subscription, subscriptions.endpointOf(subscription)));
+        return Fhir.ok(SubscriptionFhir.subscription(subscription, subscriptions.channelOf(subscription).url, null));
     }
 
     @DELETE
@@ -186,15 +188,28 @@ public class FhirSubscriptionResource {
         String patientId = null;
         List<Extension> filters = s.getCriteriaElement().getExtensionsByUrl(SubscriptionFhir.FILTER_CRITERIA);
         if (filters.size() > 1) {
-            throw ApiProblem.invalidField("Subscription.criteria.extension:filterCriteria", "at most one filter");
+            throw ApiProblem.invalidField(FILTER, "at most one filter");
         }
+        String tiers = null;
         if (!filters.isEmpty()) {
-            Matcher m = PATIENT_FILTER.matcher(String.valueOf(filters.get(0).getValue()));
-            if (!m.matches()) {
-                throw ApiProblem.invalidField("Subscription.criteria.extension:filterCriteria",
-                        "the one filter offered is DetectedIssue?patient=Patient/<id>");
+            String criteria = String.valueOf(filters.get(0).getValue());
+            if (!criteria.startsWith("DetectedIssue?") || criteria.length() == "DetectedIssue?".length()) {
+                throw ApiProblem.invalidField(FILTER, "must be DetectedIssue?patient=Patient/<id>, "
+                        + "DetectedIssue?tier=<tiers> or both joined by &");
             }
-            patientId = m.group(1);
+            for (String parameter : criteria.substring("DetectedIssue?".length()).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                if (pair.length == 2 && pair[0].equals("patient") && patientId == null && PATIENT.matcher(pair[1]).matches()) {
+                    Matcher m = PATIENT.matcher(pair[1]);
+                    m.matches();
+                    patientId = m.group(1);
+                } else if (pair.length == 2 && pair[0].equals("tier") && tiers == null) {
+                    tiers = tiers(pair[1]);
+                } else {
+                    throw ApiProblem.invalidField(FILTER, "the filters offered are patient=Patient/<id> and "
+                            + "tier=<EMERGENCY,URGENT,SOON,ADVISORY>, each at most once; not " + parameter);
+                }
+            }
         }
         var channel = s.getChannel();
         if (channel.getType() != Subscription.SubscriptionChannelType.RESTHOOK) {
@@ -225,8 +240,23 @@ public class FhirSubscriptionResource {
             heartbeat = period.getValue();
         }
         List<String> headers = channel.getHeader().stream().map(h -> h.getValue()).toList();
-        return new AlertSubscriptions.Request(channel.getEndpoint(), s.getReason(), content, patientId, heartbeat,
+        return new AlertSubscriptions.Request(channel.getEndpoint(), s.getReason(), content, patientId, tiers, heartbeat,
                 headers, s.hasEnd() ? s.getEnd().toInstant() : null);
+    }
+
+    /** Tiers as a filter gives them, comma-separated, each named once and known. */
+    private static String tiers(String value) {
+        List<String> given = List.of(value.split(",", -1));
+        for (String tier : given) {
+            if (java.util.Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(tier))) {
+                throw ApiProblem.invalidField(FILTER, "tier must be one or more of EMERGENCY, URGENT, SOON, ADVISORY, "
+                        + "comma-separated; not " + tier);
+            }
+        }
+        if (given.stream().distinct().count() != given.size()) {
+            throw ApiProblem.invalidField(FILTER, "names a tier twice");
+        }
+        return value;
     }
 
     private static long number(String name, String value, long otherwise) {

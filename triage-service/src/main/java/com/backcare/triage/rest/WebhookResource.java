@@ -50,19 +50,25 @@ public class WebhookResource {
     public record Registration(@NotBlank @Size(max = 2000) String url, @Size(min = 16, max = 128) String secret) {
     }
 
-    /** A registered webhook; {@code secret} appears only when it is created. */
-    public record Webhook(UUID id, String url, Instant createdAt, String createdBy, String secret) {
+    /**
+     * A registered webhook; {@code secret} appears only when it is created. {@code kind}: CLOUDEVENTS (registered
+     * here) or FHIR (a FHIR Subscription's channel, created under /fhir/r4/Subscription).
+     */
+    public record Webhook(UUID id, String url, String kind, Instant createdAt, String createdBy, String secret) {
         static Webhook of(WebhookEntity w, boolean withSecret) {
-            return new Webhook(w.id, w.url, w.createdAt, w.createdBy, withSecret ? w.secret : null);
+            return new Webhook(w.id, w.url, w.kind, w.createdAt, w.createdBy, withSecret ? w.secret : null);
         }
     }
 
-    /** One attempt to tell a subscriber about one alert change. */
+    /**
+     * One attempt to tell a subscriber about one alert change; for a FHIR channel also the notification's type
+     * (handshake, heartbeat, event-notification) and an event's number.
+     */
     public record Delivery(UUID id, UUID eventId, String status, int attempts, Integer lastStatus, String lastError,
-            Instant createdAt, Instant nextAttemptAt, Instant deliveredAt) {
+            Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String notificationType, Long eventNumber) {
         static Delivery of(WebhookDeliveryEntity d) {
             return new Delivery(d.id, d.eventId, d.status, d.attempts, d.lastStatus, d.lastError, d.createdAt,
-                    d.nextAttemptAt, d.deliveredAt);
+                    d.nextAttemptAt, d.deliveredAt, d.notificationType, d.eventNumber);
         }
     }
 
