@@ -3,16 +3,19 @@ package com.backcare.journal;
 import static com.backcare.journal.Requests.START_BACK_HIGH;
 import static com.backcare.journal.Requests.entriesOf;
 import static com.backcare.journal.Requests.responsesOf;
+import static com.backcare.localstack.Callers.asAdmin;
 import static com.backcare.localstack.Callers.asClinician;
 import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.localstack.Callers.newId;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +136,26 @@ class FhirJournalTest {
                 .body("resourceType", equalTo("OperationOutcome"));
         asClinician(newId("clinic")).queryParam("patient", patient).get(FHIR + "/QuestionnaireResponse").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aRefusedSearchIsAuditedAgainstThePatientItNamedAndASuccessfulOneOnce() {
+        String intruder = newId("pat");
+        asPatient(clinic, intruder).queryParam("patient", "Patient/" + patient).get(FHIR + "/Observation").then()
+                .statusCode(403);
+        asPatient(clinic, intruder).queryParam("patient", patient).get(FHIR + "/QuestionnaireResponse").then()
+                .statusCode(403);
+        asClinician(clinic).queryParam("patient", patient).get(FHIR + "/Observation").then().statusCode(200);
+        String audit = "/api/v1/clinics/" + clinic + "/audit-records";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> asAdmin(clinic).queryParam("patientId", patient)
+                .queryParam("limit", 100).get(audit).then().statusCode(200)
+                .body("items.findAll { it.action.startsWith('FHIR_') }", hasSize(3)));
+        asAdmin(clinic).queryParam("patientId", patient).queryParam("limit", 100).get(audit).then()
+                .body("items.findAll { it.action == 'FHIR_OBSERVATION_SEARCH' && it.outcome == 'DENIED' }.actor",
+                        equalTo(List.of(intruder)))
+                .body("items.findAll { it.action == 'FHIR_RESPONSE_SEARCH' && it.outcome == 'DENIED' }", hasSize(1))
+                .body("items.findAll { it.action == 'FHIR_OBSERVATION_SEARCH' && it.outcome != 'DENIED' }.role",
+                        equalTo(List.of("clinician")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import com.backcare.commons.fhir.Fhir;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.journal.domain.AuditTrail;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Appends an audit record for every call of an {@link Audited} endpoint that carried a verified identity and was not
+ * Appends an audit record for every call of an {@link Audited} endpoint (on {@code /fhir/r4}, a search by patient) that carried a verified identity and was not
  * already recorded with its success by {@link AuditedAccess}: a refusal is worth recording too. The write runs on a
  * worker thread, in its own transaction.
  */
@@ -36,7 +37,7 @@ public class AuditFilter {
     public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Audited audited = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Audited.class);
-        String patientId = request.getUriInfo().getPathParameters().getFirst("patientId");
+        String patientId = patientOf(request);
         // 401: no identity to record; 429: refused for its rate before any data was touched, and a client looping past
         // its limit must not turn every refusal into a database write.
         if (audited == null || patientId == null || !patientId.matches(Caller.ID_PATTERN) || response.getStatus() == 401
@@ -55,6 +56,20 @@ public class AuditFilter {
                 return null;
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         });
+    }
+
+    /**
+     * The patient a call is about: its {@code patientId} path parameter, or on {@code /fhir/r4} the patient a search
+     * names ({@code patient=X} or {@code Patient/X}). A FHIR read by id refused is a 404 found without reading another
+     * patient's data, so there is no patient to record it against.
+     */
+    private static String patientOf(ContainerRequestContext request) {
+        String patientId = request.getUriInfo().getPathParameters().getFirst("patientId");
+        if (patientId != null || !request.getUriInfo().getPath().startsWith(Fhir.BASE_PATH)) {
+            return patientId;
+        }
+        String searched = request.getUriInfo().getQueryParameters().getFirst("patient");
+        return searched != null && searched.startsWith("Patient/") ? searched.substring("Patient/".length()) : searched;
     }
 
     static AuditTrail.Access accessOf(SecurityIdentity identity, String patientId, String action, int status) {

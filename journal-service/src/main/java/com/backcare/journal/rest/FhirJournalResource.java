@@ -103,6 +103,7 @@ public class FhirJournalResource {
     }
 
     @GET
+    @Audited("FHIR_OBSERVATION_SEARCH") // a refusal is recorded by AuditFilter; a success by the search itself
     @Path("Observation")
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     @Operation(summary = "Search Observations: pain entries (LOINC 72514-3) and questionnaire scores, newest first")
@@ -205,6 +206,7 @@ public class FhirJournalResource {
     }
 
     @GET
+    @Audited("FHIR_RESPONSE_SEARCH") // a refusal is recorded by AuditFilter; a success by the search itself
     @Path("QuestionnaireResponse")
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     @Operation(summary = "Search a patient's questionnaire responses, newest first")
