@@ -4,6 +4,8 @@ import static com.backcare.localstack.Callers.asPatient;
 import static com.backcare.journal.Requests.entriesOf;
 import static com.backcare.localstack.Callers.newId;
 import static com.backcare.journal.Requests.profileOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -108,6 +110,43 @@ class JournalErrorFormatTest {
     void anOversizeBodyIs413() {
         post("{\"intensity\": 3, \"notes\": \"" + "x".repeat(70_000) + "\"}").statusCode(413)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aChunkedBodyTooLargeIsAProblemAndASmallOneIsRead() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = com.backcare.localstack.DevTokens.token(clinic, "patient", patient, java.time.Instant.now(),
+                java.time.Duration.ofMinutes(5));
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> chunked = body -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + entriesOf(patient)))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        // an input stream has no length: the JDK client sends it chunked
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var tooLarge = chunked.apply("{\"intensity\": 3, \"notes\": \"" + "x".repeat(70_000) + "\"}");
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("application/problem+json", tooLarge.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(tooLarge.body().contains("\"status\":413"), tooLarge.body());
+        assertEquals(201, chunked.apply("{\"intensity\": 3}").statusCode());
+    }
+
+    @Test
+    void aUrlOrHeadersTooLargeAreProblemsNotEmptyAnswers() {
+        asPatient(clinic, patient).queryParam("q", "x".repeat(9_000)).get(entriesOf(patient)).then().statusCode(414)
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(414))
+                .header("X-Content-Type-Options", "nosniff");
+        asPatient(clinic, patient).header("X-Padding", "y".repeat(21_000)).get(entriesOf(patient)).then().statusCode(431)
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(431));
+        asPatient(clinic, patient).queryParam("q", "x".repeat(7_000)).header("X-Padding", "y".repeat(15_000))
+                .get(entriesOf(patient)).then().statusCode(org.hamcrest.Matchers.oneOf(200, 400)); // within both limits
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,25 @@ public final class CatalogBenchmark {
             report.line("| filtered list (200) | all 200 | %.0f | %.2f |".formatted(plainRate, plainRate / anchor));
             report.line("| filtered list, conditional (304) | all 304 | %.0f | %.2f |".formatted(conditionalRate, conditionalRate / anchor));
             report.line("| /q/health/live (anchor) | all 200 | %.0f | 1.00 |".formatted(anchor));
+            if (Wrk.available()) {
+                report.line("");
+                report.line("The same, driven by wrk (C, 2 threads, 32 connections, " + seconds + " s each) instead of the JDK's "
+                        + "client, so the driver takes less of the two cores:");
+                report.line("");
+                report.line("| requests | achieved (req/s) | wrong answers | latency p50 | p99 (ms) | ratio to /q/health/live |");
+                report.line("|---|---|---|---|---|---|");
+                String base = settings.service("catalog-service").baseUrl();
+                List<String> paths = Arrays.stream(QUERIES).map(q -> "/api/v1/exercises?" + q).toList();
+                Wrk.Result health = Wrk.run(base, List.of("/q/health/live"), Map.of(), List.of(), seconds);
+                Wrk.Result lists = Wrk.run(base, paths, Map.of("Authorization", "Bearer " + token), List.of(), seconds);
+                Wrk.Result cached = Wrk.run(base, paths, Map.of("Authorization", "Bearer " + token), List.of(etags), seconds);
+                report.line(Wrk.row("filtered list (200)", lists, health));
+                report.line(Wrk.row("filtered list, conditional (304)", cached, health));
+                report.line(Wrk.row("/q/health/live (anchor)", health, health));
+            } else {
+                report.line("");
+                report.line("(wrk is not installed: `apt-get install wrk` adds a run driven by it.)");
+            }
             report.publish("catalog.md");
         }
     }
