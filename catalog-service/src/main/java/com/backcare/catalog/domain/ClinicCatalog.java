@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.backcare.catalog.persistence.ClinicExerciseEntity;
 import com.backcare.catalog.persistence.ClinicHiddenExerciseEntity;
 import com.backcare.catalog.persistence.ClinicSlug;
+import com.backcare.catalog.persistence.TailoringVersions;
 import com.backcare.commons.problem.ApiProblem;
 import com.backcare.commons.problem.Problem;
 import com.backcare.commons.security.Caller;
@@ -26,6 +27,8 @@ import com.backcare.commons.security.Caller;
 @ApplicationScoped
 public class ClinicCatalog {
 
+    @Inject
+    TailoringVersions tailoringVersions;
     @Inject
     Caller caller;
     @Inject
@@ -124,12 +127,8 @@ public class ClinicCatalog {
     }
 
     /** The version of the clinic's tailoring: what a precomputed answer for the clinic must have been made from. */
-    @Transactional
     public long tailoringVersion(String clinicId) {
-        List<?> rows = ClinicExerciseEntity.getEntityManager()
-                .createNativeQuery("SELECT version FROM clinic_tailoring_version WHERE clinic_id = ?1")
-                .setParameter(1, clinicId).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+        return tailoringVersions.of(clinicId);
     }
 
     private static void bumpTailoring(String clinicId) {
