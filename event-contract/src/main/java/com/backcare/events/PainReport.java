@@ -52,6 +52,9 @@ public record PainReport(
         @Size(max = 2000) String notes) {
 
     public PainReport {
+        // Kept to the microsecond, the precision PostgreSQL stores: the time compared in memory is then the time
+        // stored, and finer digits (which it would round either way) cannot move an entry across a window's edge.
+        recordedAt = recordedAt == null ? null : recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         locations = copy(locations);
         qualities = copy(qualities);
         timing = copy(timing);
