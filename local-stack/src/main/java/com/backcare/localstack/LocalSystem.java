@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** A service to launch: its name, HTTP port and the database it owns. */
+    /** A service to launch: its name, HTTP port and the database it owns (none for the console). */
     public record Service(String name, int port, String database) {
         public String baseUrl() {
             return "http://127.0.0.1:" + port;
@@ -54,7 +54,8 @@ public final class LocalSystem implements AutoCloseable {
             return new Settings(repoRoot, repoRoot.resolve(".local-data"), 15432, 19092, 19093,
                     List.of(new Service("journal-service", 8081, "journal"),
                             new Service("triage-service", 8082, "triage"),
-                            new Service("catalog-service", 8083, "catalog")),
+                            new Service("catalog-service", 8083, "catalog"),
+                            new Service("console", 8084, null)),
                     false, QUICK_START);
         }
 
@@ -64,7 +65,8 @@ public final class LocalSystem implements AutoCloseable {
             return new Settings(repoRoot, dataDir, SharedTestStack.freePort(), kafka, SharedTestStack.freePort(),
                     List.of(new Service("journal-service", SharedTestStack.freePort(), "journal"),
                             new Service("triage-service", SharedTestStack.freePort(), "triage"),
-                            new Service("catalog-service", SharedTestStack.freePort(), "catalog")),
+                            new Service("catalog-service", SharedTestStack.freePort(), "catalog"),
+                            new Service("console", SharedTestStack.freePort(), null)),
                     true, QUICK_START);
         }
 
@@ -104,7 +106,7 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         postgres = new EmbeddedPostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
-        settings.services().forEach(s -> postgres.ensureDatabase(s.database()));
+        settings.services().stream().filter(s -> s.database() != null).forEach(s -> postgres.ensureDatabase(s.database()));
         kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.dataDir().resolve("kafka")).start();
         for (Service s : settings.services()) {
@@ -193,11 +195,21 @@ public final class LocalSystem implements AutoCloseable {
         command.addAll(List.of(
                 "-Dquarkus.profile=dev",
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + s.port(),
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(s.database()),
-                "-Dquarkus.datasource.username=" + s.database(),
-                "-Dquarkus.datasource.password=" + s.database(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
+                "-Dquarkus.http.port=" + s.port()));
+        if (s.database() == null) {
+            // The console: the browser reaches each service at its address, as the browser sees it.
+            command.add("-Dbackcare.console.journal-url=" + browserUrl(settings.service("journal-service")));
+            command.add("-Dbackcare.console.triage-url=" + browserUrl(settings.service("triage-service")));
+            command.add("-Dbackcare.console.catalog-url=" + browserUrl(settings.service("catalog-service")));
+        } else {
+            command.addAll(List.of(
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(s.database()),
+                    "-Dquarkus.datasource.username=" + s.database(),
+                    "-Dquarkus.datasource.password=" + s.database(),
+                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
+            settings.services().stream().filter(c -> c.database() == null).findFirst().ifPresent(console ->
+                    command.add("-Dquarkus.http.cors.origins=" + browserUrl(console) + ",http://127.0.0.1:" + console.port()));
+        }
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", settings.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar")
                 .toString()));
@@ -218,6 +230,11 @@ public final class LocalSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not launch " + s.name(), e);
         }
+    }
+
+    /** How a browser on this machine addresses a service: by the name a person types. */
+    private static String browserUrl(Service s) {
+        return "http://localhost:" + s.port();
     }
 
     private static void prefixLines(Process p, String prefix, PrintStream out) {
@@ -324,6 +341,11 @@ public final class LocalSystem implements AutoCloseable {
         b.append(String.format("  %-16s 127.0.0.1:%d (KRaft)%n", "Kafka", s.kafkaPort()));
         b.append(String.format("  %-16s 127.0.0.1:%d (databases journal, triage, catalog)%n", "PostgreSQL", s.postgresPort()));
         for (Service svc : s.services()) {
+            if (svc.database() == null) {
+                b.append(String.format("  %-16s %s   (web console: sign in as a patient, clinician or clinic-admin)%n",
+                        svc.name(), browserUrl(svc)));
+                continue;
+            }
             b.append(String.format("  %-16s %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n",
                     svc.name(), svc.baseUrl(), svc.baseUrl(), svc.baseUrl()));
         }

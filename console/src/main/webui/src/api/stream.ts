@@ -1,0 +1,83 @@
+/**
+ * Reads a Server-Sent Events stream with fetch, so the request can carry the bearer token (EventSource cannot), and
+ * resumes after a drop from the last event id it saw (Last-Event-ID), so no change is missed.
+ */
+export interface StreamEvent {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+export function followStream(
+  url: string,
+  token: () => string,
+  onEvent: (e: StreamEvent) => void,
+  onState: (connected: boolean) => void,
+): () => void {
+  let stopped = false;
+  let lastEventId: string | undefined;
+  const controller = new AbortController();
+
+  async function connectOnce() {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token()}`, Accept: 'text/event-stream' };
+    if (lastEventId) {
+      headers['Last-Event-ID'] = lastEventId;
+    }
+    const response = await fetch(url, { headers, signal: controller.signal });
+    if (!response.ok || !response.body) {
+      throw new Error(`stream answered ${response.status}`);
+    }
+    onState(true);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer += value;
+      let end;
+      while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+        const event: StreamEvent = { event: 'message', data: '' };
+        const data: string[] = [];
+        for (const line of block.split(/\r?\n/)) {
+          if (line.startsWith(':')) continue;
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'id') event.id = text;
+          else if (field === 'event') event.event = text;
+          else if (field === 'data') data.push(text);
+        }
+        if (data.length > 0) {
+          event.data = data.join('\n');
+          if (event.id) lastEventId = event.id;
+          onEvent(event);
+        }
+      }
+    }
+  }
+
+  (async () => {
+    let delay = 500;
+    while (!stopped) {
+      try {
+        await connectOnce();
+        delay = 500;
+      } catch {
+        // dropped or refused: try again shortly
+      }
+      if (stopped) return;
+      onState(false);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 5000);
+    }
+  })();
+
+  return () => {
+    stopped = true;
+    controller.abort();
+  };
+}

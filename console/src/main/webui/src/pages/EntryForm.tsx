@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useApi } from '../App';
+import { ok, type PainReport } from '../api/clients';
+import { ApiError } from '../api/problems';
+import { LEG_SIDES, ONSETS, QUALITIES, RELIEVERS, SIDES, SITES, SYMPTOMS, TIMINGS, TRAUMAS, TRIGGERS } from '../vocabulary';
+
+type Symptom = NonNullable<PainReport['associatedSymptoms']>[number];
+
+/** Record a journal entry: quick for the common case (intensity and a few taps), complete when needed. */
+export function EntryForm({ patientId, onRecorded }: { patientId: string; onRecorded: () => void }) {
+  const api = useApi();
+  const [intensity, setIntensity] = useState(3);
+  const [site, setSite] = useState<NonNullable<PainReport['locations']>[number]['site'] | ''>('LOWER_BACK');
+  const [side, setSide] = useState<NonNullable<PainReport['locations']>[number]['side'] | ''>('');
+  const [qualities, setQualities] = useState<NonNullable<PainReport['qualities']>>([]);
+  const [onset, setOnset] = useState<PainReport['onset'] | ''>('');
+  const [timing, setTiming] = useState<NonNullable<PainReport['timing']>>([]);
+  const [triggers, setTriggers] = useState<NonNullable<PainReport['triggers']>>([]);
+  const [relievers, setRelievers] = useState<NonNullable<PainReport['relievingFactors']>>([]);
+  const [symptoms, setSymptoms] = useState<Symptom[]>([]);
+  const [trauma, setTrauma] = useState<PainReport['trauma'] | ''>('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState<number>(); // when, for the end-to-end latency check
+  const [busy, setBusy] = useState(false);
+
+  function toggle<T>(list: T[], value: T, set: (l: T[]) => void) {
+    set(list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  }
+
+  function toggleSymptom(code: Symptom['code'], leg: boolean) {
+    const has = symptoms.some((s) => s.code === code);
+    setSymptoms(has ? symptoms.filter((s) => s.code !== code) : [...symptoms, leg ? { code, side: 'LEFT' } : { code }]);
+  }
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSaved(undefined);
+    const report: PainReport = {
+      intensity,
+      locations: site ? [side ? { site, side } : { site }] : [],
+      qualities, timing, triggers, relievingFactors: relievers, associatedSymptoms: symptoms,
+      ...(onset ? { onset } : {}), ...(trauma ? { trauma } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
+    try {
+      await ok(api.journal.POST('/api/v1/patients/{patientId}/entries', { params: { path: { patientId } }, body: report }));
+      setSaved(Date.now());
+      setSymptoms([]);
+      setNotes('');
+      onRecorded();
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="entry-form" aria-label="Record how your back feels">
+      <label className="intensity" htmlFor="intensity">
+        Pain now, from 0 (none) to 10 (worst): <strong data-testid="intensity-value">{intensity}</strong>
+      </label>
+      <input id="intensity" type="range" name="intensity" min={0} max={10} step={1} value={intensity}
+        aria-valuetext={`${intensity} out of 10`} onChange={(e) => setIntensity(Number(e.target.value))} />
+      {error?.fieldMessage('intensity') && <p className="field-error">Pain: {error.fieldMessage('intensity')}</p>}
+      <fieldset>
+        <legend>Anything else right now?</legend>
+        {SYMPTOMS.slice(0, 5).map(([code, words, leg]) => (
+          <label key={code} className="check">
+            <input type="checkbox" checked={symptoms.some((s) => s.code === code)} onChange={() => toggleSymptom(code, leg)} />
+            {words}
+          </label>
+        ))}
+        <label className="check">
+          <input type="checkbox" checked={timing.includes('AT_NIGHT')} onChange={() => toggle(timing, 'AT_NIGHT', setTiming)} />
+          Pain wakes me at night
+        </label>
+      </fieldset>
+      <details>
+        <summary>More details</summary>
+        <label>
+          Where
+          <select value={site} onChange={(e) => setSite(e.target.value as typeof site)}>
+            <option value="">Not said</option>
+            {SITES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+          </select>
+          <select value={side} onChange={(e) => setSide(e.target.value as typeof side)} aria-label="Side">
+            <option value="">Side not said</option>
+            {SIDES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+          </select>
+        </label>
+        <Checks legend="What it feels like" options={QUALITIES} chosen={qualities} onToggle={(v) => toggle(qualities, v, setQualities)} />
+        <label>
+          It started
+          <select value={onset} onChange={(e) => setOnset(e.target.value as typeof onset)}>
+            <option value="">Not said</option>
+            {ONSETS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+          </select>
+        </label>
+        <Checks legend="When it hurts" options={TIMINGS} chosen={timing} onToggle={(v) => toggle(timing, v, setTiming)} />
+        <Checks legend="What makes it worse" options={TRIGGERS} chosen={triggers} onToggle={(v) => toggle(triggers, v, setTriggers)} />
+        <Checks legend="What helps" options={RELIEVERS} chosen={relievers} onToggle={(v) => toggle(relievers, v, setRelievers)} />
+        <fieldset>
+          <legend>Other symptoms</legend>
+          {SYMPTOMS.slice(5).map(([code, words, leg]) => {
+            const chosen = symptoms.find((s) => s.code === code);
+            return (
+              <div key={code}>
+                <label className="check">
+                  <input type="checkbox" checked={!!chosen} onChange={() => toggleSymptom(code, leg)} />
+                  {words}
+                </label>
+                {chosen && leg && (
+                  <>
+                    <select aria-label={`${words}: which leg`} value={chosen.side}
+                      onChange={(e) => setSymptoms(symptoms.map((s) => s.code === code ? { ...s, side: e.target.value as Symptom['side'] } : s))}>
+                      {LEG_SIDES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+                    </select>
+                    <label className="check">
+                      <input type="checkbox" checked={!!chosen.progressive}
+                        onChange={(e) => setSymptoms(symptoms.map((s) => s.code === code ? { ...s, progressive: e.target.checked } : s))} />
+                      getting worse
+                    </label>
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <label>
+          Injury
+          <select value={trauma} onChange={(e) => setTrauma(e.target.value as typeof trauma)}>
+            <option value="">Not said</option>
+            {TRAUMAS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+          </select>
+        </label>
+        <label>
+          Notes
+          <textarea value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+      </details>
+      {error && <p role="alert" className="error">{error.message}</p>}
+      {saved && <p role="status" className="saved" data-saved-at={saved}>Saved to your journal.</p>}
+      <button type="submit" disabled={busy}>Save entry</button>
+    </form>
+  );
+}
+
+function Checks<T extends string>({ legend, options, chosen, onToggle }: {
+  legend: string; options: [T, string][]; chosen: T[]; onToggle: (v: T) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map(([v, w]) => (
+        <label key={v} className="check">
+          <input type="checkbox" checked={chosen.includes(v)} onChange={() => onToggle(v)} />
+          {w}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
