@@ -46,6 +46,12 @@ export async function devSignIn(clinicId: string, role: string, subject: string)
   return response.json();
 }
 
+/** The session of the clinic's sign-in (OpenID Connect, production), or undefined when not signed in. */
+export async function clinicSession(): Promise<Session | undefined> {
+  const response = await fetch('/console/api/session', { redirect: 'manual', credentials: 'same-origin' });
+  return response.ok ? response.json() : undefined;
+}
+
 export async function problemOf(response: Response): Promise<Problem | undefined> {
   try {
     return (await response.json()) as Problem;

@@ -57,7 +57,7 @@ export function AlertPage({ alertId }: { alertId: string }) {
       </h1>
       <p className="meaning">{TIER_MEANING[alert.tier as keyof typeof TIER_MEANING]}</p>
       <dl className="facts">
-        <dt>Patient</dt><dd>{alert.patientId}</dd>
+        <dt>Patient</dt><dd><a href={`/patients/${alert.patientId}`} onClick={link(`/patients/${alert.patientId}`)}>{alert.patientId}</a></dd>
         <dt>Status</dt><dd data-testid="alert-status">{alert.status?.toLowerCase()}</dd>
         <dt>Why</dt><dd>{alert.reason}</dd>
         <dt>Advice given</dt><dd>{alert.advice}</dd>
@@ -80,11 +80,9 @@ export function AlertPage({ alertId }: { alertId: string }) {
       )}
       {alert.status !== 'RESOLVED' && (
         <form onSubmit={(e) => e.preventDefault()} className="actions">
-          <label>
-            Note
-            <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000}
-              placeholder="What was done: called the patient, referred to A&E…" />
-          </label>
+          <label htmlFor="note">Note</label>
+          <textarea id="note" name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000}
+            placeholder="What was done: called the patient, referred to A&E…" />
           {alert.status === 'OPEN' && (
             <button type="button" disabled={busy} onClick={() => act('acknowledge')}>Acknowledge</button>
           )}

@@ -68,7 +68,7 @@ export function AlertQueue() {
     <section>
       {emergency && (
         <div className="emergency-cue" role="alert" data-testid="emergency-cue" data-shown-at={emergency.shownAt}>
-          <strong>New EMERGENCY</strong>: {emergency.rule.replace(/_/g, ' ')} for patient {emergency.patientId}.{' '}
+          <span><strong>New EMERGENCY:</strong> {emergency.rule.replace(/_/g, ' ')} for patient {emergency.patientId}.</span>
           <a href={`/alerts/${emergency.alertId}`} onClick={link(`/alerts/${emergency.alertId}`)}>Open the alert</a>
           <button type="button" onClick={() => setEmergency(undefined)}>Dismiss</button>
         </div>
@@ -93,9 +93,8 @@ export function AlertQueue() {
             {s.toLowerCase()}
           </label>
         ))}
-        <label>
-          Rule <input value={rule} onChange={(e) => setRule(e.target.value)} placeholder="e.g. CES_SADDLE" />
-        </label>
+        <label htmlFor="rule" className="check">Rule</label>
+        <input id="rule" value={rule} onChange={(e) => setRule(e.target.value)} placeholder="e.g. CES_SADDLE" />
       </fieldset>
       {error && <p role="alert" className="error">{error}</p>}
       {alerts.length === 0 ? (
@@ -109,7 +108,7 @@ export function AlertQueue() {
             {alerts.map((a) => (
               <tr key={a.id} className={`tier-${a.tier}`} data-testid="alert-row">
                 <td><span className={`badge ${a.tier}`} title={TIER_MEANING[a.tier as keyof typeof TIER_MEANING]}>{a.tier}</span></td>
-                <td>{a.patientId}</td>
+                <td><a href={`/patients/${a.patientId}`} onClick={link(`/patients/${a.patientId}`)}>{a.patientId}</a></td>
                 <td><a href={`/alerts/${a.id}`} onClick={link(`/alerts/${a.id}`)}>{a.rule?.replace(/_/g, ' ')}</a></td>
                 <td>{a.status?.toLowerCase()}</td>
                 <td>{a.createdAt && new Date(a.createdAt).toLocaleString()}</td>

@@ -80,25 +80,22 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
       </fieldset>
       <details>
         <summary>More details</summary>
-        <label>
-          Where
-          <select value={site} onChange={(e) => setSite(e.target.value as typeof site)}>
-            <option value="">Not said</option>
-            {SITES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
-          </select>
-          <select value={side} onChange={(e) => setSide(e.target.value as typeof side)} aria-label="Side">
-            <option value="">Side not said</option>
-            {SIDES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
-          </select>
-        </label>
+        <label htmlFor="site">Where</label>
+        <select id="site" value={site} onChange={(e) => setSite(e.target.value as typeof site)}>
+          <option value="">Not said</option>
+          {SITES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+        </select>
+        <label htmlFor="side">Side</label>
+        <select id="side" value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
+          <option value="">Not said</option>
+          {SIDES.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+        </select>
         <Checks legend="What it feels like" options={QUALITIES} chosen={qualities} onToggle={(v) => toggle(qualities, v, setQualities)} />
-        <label>
-          It started
-          <select value={onset} onChange={(e) => setOnset(e.target.value as typeof onset)}>
-            <option value="">Not said</option>
-            {ONSETS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
-          </select>
-        </label>
+        <label htmlFor="onset">It started</label>
+        <select id="onset" value={onset} onChange={(e) => setOnset(e.target.value as typeof onset)}>
+          <option value="">Not said</option>
+          {ONSETS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+        </select>
         <Checks legend="When it hurts" options={TIMINGS} chosen={timing} onToggle={(v) => toggle(timing, v, setTiming)} />
         <Checks legend="What makes it worse" options={TRIGGERS} chosen={triggers} onToggle={(v) => toggle(triggers, v, setTriggers)} />
         <Checks legend="What helps" options={RELIEVERS} chosen={relievers} onToggle={(v) => toggle(relievers, v, setRelievers)} />
@@ -129,17 +126,13 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
             );
           })}
         </fieldset>
-        <label>
-          Injury
-          <select value={trauma} onChange={(e) => setTrauma(e.target.value as typeof trauma)}>
-            <option value="">Not said</option>
-            {TRAUMAS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
-          </select>
-        </label>
-        <label>
-          Notes
-          <textarea value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
-        </label>
+        <label htmlFor="trauma">Injury</label>
+        <select id="trauma" value={trauma} onChange={(e) => setTrauma(e.target.value as typeof trauma)}>
+          <option value="">Not said</option>
+          {TRAUMAS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+        </select>
+        <label htmlFor="notes">Notes</label>
+        <textarea id="notes" value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
       </details>
       {error && <p role="alert" className="error">{error.message}</p>}
       {saved && <p role="status" className="saved" data-saved-at={saved}>Saved to your journal.</p>}

@@ -20,23 +20,27 @@ export function PatientPlan() {
   return (
     <section>
       <h1>My exercises</h1>
-      <label>
-        Minutes I have
-        <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-          {[10, 20, 30, 45, 60].map((m) => <option key={m} value={m}>{m}</option>)}
-        </select>
-      </label>
+      <label htmlFor="minutes">Minutes I have</label>
+      <select id="minutes" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+        {[10, 20, 30, 45, 60].map((m) => <option key={m} value={m}>{m}</option>)}
+      </select>
       {error && <p role="alert" className="error">{error}</p>}
-      {plan && (
-        <>
-          {plan.advice && <p className="advice">{plan.advice}</p>}
-          <Part title="Warm-up" items={plan.warmUp} />
-          <Part title="Main part" items={plan.main} />
-          <Part title="Cool-down" items={plan.coolDown} />
-          {(plan.notes ?? []).map((n) => <p key={n} className="hint">{n}</p>)}
-        </>
-      )}
+      {plan && <PlanParts plan={plan} />}
     </section>
+  );
+}
+
+/** The plan's advice, its three parts and its notes. */
+export function PlanParts({ plan }: { plan: ExercisePlan }) {
+  return (
+    <div data-testid="plan">
+      {plan.advice && <p className="advice">{plan.advice}</p>}
+      {(plan.conditions ?? []).length > 0 && <p className="hint">Built for: {plan.conditions!.join(', ')}</p>}
+      <Part title="Warm-up" items={plan.warmUp} />
+      <Part title="Main part" items={plan.main} />
+      <Part title="Cool-down" items={plan.coolDown} />
+      {(plan.notes ?? []).map((n) => <p key={n} className="hint">{n}</p>)}
+    </div>
   );
 }
 

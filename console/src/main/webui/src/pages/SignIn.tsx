@@ -14,7 +14,8 @@ export function SignIn({ settings, onSignedIn }: { settings: ConsoleSettings; on
     return (
       <main className="narrow">
         <h1>BackCare console</h1>
-        <p>Sign-in is provided by your clinic's identity provider. Ask your clinic's administrator for access.</p>
+        <p>You sign in with your clinic's account.</p>
+        <p><a className="button" href="/console/login">Sign in with your clinic</a></p>
       </main>
     );
   }

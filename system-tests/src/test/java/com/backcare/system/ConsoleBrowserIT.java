@@ -67,6 +67,10 @@ class ConsoleBrowserIT extends AgainstTheRunningSystem {
         playwright.environment().put("CONSOLE_URL", "http://localhost:" + system.settings().service("console").port());
         playwright.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
         playwright.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The suite's screenshots of the main screens (docs/screenshots holds the ones README shows).
+        Path screenshots = Path.of(System.getProperty("console.screenshots", "target/console-screenshots")).toAbsolutePath();
+        Files.createDirectories(screenshots);
+        playwright.environment().put("SCREENSHOTS_DIR", screenshots.toString());
         Process run = playwright.start();
         boolean finished = run.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.backcare.commons.rest.QueryParams;
@@ -75,6 +78,10 @@ public class WebhookResource {
     @POST
     @Operation(summary = "Register a webhook: every alert change of the clinic is POSTed to it, signed with HMAC-SHA256",
             description = "Header X-BackCare-Signature: sha256=<hex HMAC-SHA256 of the body under the secret>.")
+    @APIResponse(responseCode = "201",
+            description = "Registered; the body shows the signing secret, this once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Webhook.class)))
     public Response register(@PathParam("clinicId") @Pattern(regexp = Caller.ID_PATTERN) String clinicId,
             @NotNull @Valid Registration registration) {
         WebhookEntity webhook = webhooks.register(clinicId, registration.url(), registration.secret());
@@ -108,6 +115,10 @@ public class WebhookResource {
     @POST
     @Path("{webhookId}/deliveries/{deliveryId}/replay")
     @Operation(summary = "Send a delivery again, from its first attempt")
+    @APIResponse(responseCode = "202",
+            description = "Queued to be sent again",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Delivery.class)))
     public Response replay(@PathParam("clinicId") @Pattern(regexp = Caller.ID_PATTERN) String clinicId,
             @PathParam("webhookId") UUID webhookId, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(Delivery.of(webhooks.replay(clinicId, webhookId, deliveryId))).build();
