@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
+// The tests build on each other (the alert the first raises is used by later ones): after a failure, skip the rest.
+test.describe.configure({ mode: 'serial' });
+
 const clinic = `clinic-e2e-${Date.now()}`;
 /** Where the tests' screenshots go: README shows them. */
 const SHOTS = process.env.SCREENSHOTS_DIR;
@@ -105,10 +108,20 @@ test('a patient records a full entry and sees it on the chart, and can delete it
   await patient.getByLabel('It started', { exact: true }).selectOption('GRADUAL');
   await patient.getByRole('checkbox', { name: 'When I move' }).check();
   await patient.getByRole('checkbox', { name: 'Sitting' }).check();
-  await patient.getByRole('checkbox', { name: 'Heat' }).check();
+  await patient.getByRole('group', { name: 'What helps' }).getByRole('checkbox', { name: 'Heat' }).check();
   await patient.getByRole('checkbox', { name: 'Pins and needles in a leg' }).check();
   await patient.getByLabel('Pins and needles in a leg: which leg').selectOption('RIGHT');
   await patient.getByLabel('Injury', { exact: true }).selectOption('NONE');
+  await patient.getByRole('button', { name: 'Add an exercise' }).click();
+  await patient.getByRole('textbox', { name: 'Exercise', exact: true }).fill('Walking');
+  await patient.getByLabel('Minutes', { exact: true }).fill('20');
+  await patient.getByLabel('Effort (1-10)', { exact: true }).fill('4');
+  await patient.getByRole('button', { name: 'Add a medication' }).click();
+  await patient.getByLabel('Medicine', { exact: true }).fill('Ibuprofen');
+  await patient.getByLabel('Dose', { exact: true }).fill('400 mg');
+  await patient.getByLabel('It', { exact: true }).selectOption('SOME');
+  await patient.getByRole('group', { name: 'Treatments' }).getByRole('checkbox', { name: 'Physiotherapy' }).check();
+  await patient.getByRole('combobox', { name: 'Bending forward' }).selectOption('REPRODUCES_PAIN');
   await patient.getByLabel('Notes', { exact: true }).fill('Worse after a long drive.');
   await expectAccessible(patient, 'the full entry form');
   await screenshot(patient, 'patient-full-entry');
@@ -120,6 +133,8 @@ test('a patient records a full entry and sees it on the chart, and can delete it
   await patient.getByTestId('entries').getByRole('button').first().click();
   await expect(patient.getByTestId('entry-detail')).toContainText('pain 5/10');
   await expect(patient.getByTestId('entry-detail')).toContainText('Worse after a long drive.');
+  await expect(patient.getByTestId('entry-detail')).toContainText('Exercises: Walking 20 min');
+  await expect(patient.getByTestId('entry-detail')).toContainText('Medication: Ibuprofen 400 mg');
   await screenshot(patient, 'patient-chart');
   // A correction of their own entry: the detail shows the new pain.
   await patient.getByRole('slider', { name: /Pain, corrected/ }).fill('3');

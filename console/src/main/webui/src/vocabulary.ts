@@ -49,3 +49,24 @@ export const LEG_SIDES: [NonNullable<Symptom['side']>, string][] = [['LEFT', 'le
 export const TRAUMAS: [NonNullable<PainReport['trauma']>, string][] = [
   ['NONE', 'No injury'], ['MINOR', 'A minor fall or knock'], ['MAJOR', 'A serious accident or fall from height'],
 ];
+export const TREATMENTS: [Item<PainReport['treatments']>, string][] = [
+  ['HEAT', 'Heat'], ['ICE', 'Ice'], ['MASSAGE', 'Massage'], ['PHYSIOTHERAPY', 'Physiotherapy'],
+  ['CHIROPRACTIC', 'Chiropractic'], ['ACUPUNCTURE', 'Acupuncture'], ['TOPICAL_ANALGESIC', 'Pain-relief gel or cream'],
+  ['BRACE', 'Brace or support'], ['OTHER', 'Other'],
+];
+type Medication = Item<PainReport['medications']>;
+export const MEDICATION_EFFECTS: [NonNullable<Medication['effect']>, string][] = [
+  ['NONE', 'did not help'], ['SOME', 'helped a little'], ['GOOD', 'helped a lot'],
+];
+type SelfTestResult = NonNullable<PainReport['selfTests']>[string];
+export const SELF_TEST_RESULTS: [SelfTestResult, string][] = [
+  ['NO_PAIN', 'No pain'], ['REPRODUCES_PAIN', 'Brings on my pain'], ['COULD_NOT_PERFORM', 'Could not do it'],
+];
+/** The journal's self-tests (journal-vocabulary.md); their results are typed, their names are the journal's codes. */
+export const SELF_TESTS: [string, string][] = [
+  ['FLEXION', 'Bending forward'], ['EXTENSION', 'Bending backward'], ['SIDE_BEND_LEFT', 'Bending to the left'],
+  ['SIDE_BEND_RIGHT', 'Bending to the right'], ['ROTATION_LEFT', 'Turning to the left'],
+  ['ROTATION_RIGHT', 'Turning to the right'], ['SIT_TO_STAND', 'Standing up from a chair'],
+  ['SINGLE_LEG_STANCE_LEFT', 'Standing on the left leg'], ['SINGLE_LEG_STANCE_RIGHT', 'Standing on the right leg'],
+  ['WALKING', 'Walking'],
+];

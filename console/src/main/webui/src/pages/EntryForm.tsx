@@ -2,9 +2,18 @@ import { useState } from 'react';
 import { useApi } from '../App';
 import { ok, type PainReport } from '../api/clients';
 import { ApiError } from '../api/problems';
-import { LEG_SIDES, ONSETS, QUALITIES, RELIEVERS, SIDES, SITES, SYMPTOMS, TIMINGS, TRAUMAS, TRIGGERS } from '../vocabulary';
+import { LEG_SIDES, MEDICATION_EFFECTS, ONSETS, QUALITIES, RELIEVERS, SELF_TESTS, SELF_TEST_RESULTS, SIDES, SITES, SYMPTOMS, TIMINGS,
+  TRAUMAS, TREATMENTS, TRIGGERS } from '../vocabulary';
 
 type Symptom = NonNullable<PainReport['associatedSymptoms']>[number];
+type Exercise = NonNullable<PainReport['exercises']>[number];
+type Medication = NonNullable<PainReport['medications']>[number];
+type SelfTests = NonNullable<PainReport['selfTests']>;
+
+/** A whole number from a form field, or undefined when left empty (never a fraction silently cut). */
+function whole(value: string): number | undefined {
+  return value.trim() === '' ? undefined : Number(value);
+}
 
 /** Record a journal entry: quick for the common case (intensity and a few taps), complete when needed. */
 export function EntryForm({ patientId, onRecorded }: { patientId: string; onRecorded: () => void }) {
@@ -20,6 +29,10 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
   const [symptoms, setSymptoms] = useState<Symptom[]>([]);
   const [trauma, setTrauma] = useState<PainReport['trauma'] | ''>('');
   const [notes, setNotes] = useState('');
+  const [exercises, setExercises] = useState<Exercise[]>([]);
+  const [medications, setMedications] = useState<Medication[]>([]);
+  const [treatments, setTreatments] = useState<NonNullable<PainReport['treatments']>>([]);
+  const [selfTests, setSelfTests] = useState<SelfTests>({});
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState<number>(); // when, for the end-to-end latency check
   const [busy, setBusy] = useState(false);
@@ -42,6 +55,8 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
       intensity,
       locations: site ? [side ? { site, side } : { site }] : [],
       qualities, timing, triggers, relievingFactors: relievers, associatedSymptoms: symptoms,
+      exercises: exercises.filter((x) => x.exercise.trim() !== ''), medications: medications.filter((m) => m.name.trim() !== ''),
+      treatments, selfTests,
       ...(onset ? { onset } : {}), ...(trauma ? { trauma } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
     try {
@@ -49,6 +64,10 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
       setSaved(Date.now());
       setSymptoms([]);
       setNotes('');
+      setExercises([]);
+      setMedications([]);
+      setTreatments([]);
+      setSelfTests({});
       onRecorded();
     } catch (err) {
       setError(err as ApiError);
@@ -131,6 +150,71 @@ export function EntryForm({ patientId, onRecorded }: { patientId: string; onReco
           <option value="">Not said</option>
           {TRAUMAS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
         </select>
+        <fieldset>
+          <legend>Exercises done</legend>
+          {exercises.map((x, i) => {
+            const set = (change: Partial<Exercise>) => setExercises(exercises.map((y, j) => (j === i ? { ...y, ...change } : y)));
+            return (
+              <div key={i} className="row" role="group" aria-label={`Exercise ${i + 1}`}>
+                <label htmlFor={`ex-name-${i}`}>Exercise</label>
+                <input id={`ex-name-${i}`} value={x.exercise} maxLength={100} onChange={(e) => set({ exercise: e.target.value })} />
+                <label htmlFor={`ex-min-${i}`}>Minutes</label>
+                <input id={`ex-min-${i}`} type="number" min={0} max={600} step={1} value={x.durationMinutes ?? ''}
+                  onChange={(e) => set({ durationMinutes: whole(e.target.value) })} />
+                <label htmlFor={`ex-effort-${i}`}>Effort (1-10)</label>
+                <input id={`ex-effort-${i}`} type="number" min={1} max={10} step={1} value={x.effort ?? ''}
+                  onChange={(e) => set({ effort: whole(e.target.value) })} />
+                <button type="button" className="link" onClick={() => setExercises(exercises.filter((_, j) => j !== i))}>
+                  Remove exercise {i + 1}
+                </button>
+              </div>
+            );
+          })}
+          <button type="button" onClick={() => setExercises([...exercises, { exercise: '' }])}>Add an exercise</button>
+          {error?.fieldMessage('exercises') && <p className="field-error">Exercises: {error.fieldMessage('exercises')}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>Medication taken</legend>
+          {medications.map((m, i) => {
+            const set = (change: Partial<Medication>) => setMedications(medications.map((y, j) => (j === i ? { ...y, ...change } : y)));
+            return (
+              <div key={i} className="row" role="group" aria-label={`Medication ${i + 1}`}>
+                <label htmlFor={`med-name-${i}`}>Medicine</label>
+                <input id={`med-name-${i}`} value={m.name} maxLength={100} onChange={(e) => set({ name: e.target.value })} />
+                <label htmlFor={`med-dose-${i}`}>Dose</label>
+                <input id={`med-dose-${i}`} value={m.dose ?? ''} maxLength={100} onChange={(e) => set({ dose: e.target.value || undefined })} />
+                <label htmlFor={`med-effect-${i}`}>It</label>
+                <select id={`med-effect-${i}`} value={m.effect ?? ''}
+                  onChange={(e) => set({ effect: (e.target.value || undefined) as Medication['effect'] })}>
+                  <option value="">Not said</option>
+                  {MEDICATION_EFFECTS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+                </select>
+                <button type="button" className="link" onClick={() => setMedications(medications.filter((_, j) => j !== i))}>
+                  Remove medication {i + 1}
+                </button>
+              </div>
+            );
+          })}
+          <button type="button" onClick={() => setMedications([...medications, { name: '' }])}>Add a medication</button>
+        </fieldset>
+        <Checks legend="Treatments" options={TREATMENTS} chosen={treatments} onToggle={(v) => toggle(treatments, v, setTreatments)} />
+        <fieldset>
+          <legend>Self-tests</legend>
+          {SELF_TESTS.map(([test, words]) => (
+            <div key={test}>
+              <label htmlFor={`self-${test}`}>{words}</label>
+              <select id={`self-${test}`} value={selfTests[test] ?? ''} onChange={(e) => {
+                const next = { ...selfTests };
+                if (e.target.value) next[test] = e.target.value as SelfTests[string];
+                else delete next[test];
+                setSelfTests(next);
+              }}>
+                <option value="">Not tried</option>
+                {SELF_TEST_RESULTS.map(([v, w]) => <option key={v} value={v}>{w}</option>)}
+              </select>
+            </div>
+          ))}
+        </fieldset>
         <label htmlFor="notes">Notes</label>
         <textarea id="notes" value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
       </details>

@@ -61,6 +61,12 @@ export function PatientHome() {
           <h3>{new Date(open.recordedAt!).toLocaleString()}: pain {open.intensity}/10</h3>
           {isRedFlag(open) && <p className="warning">This entry reported a warning sign.</p>}
           {open.notes && <p>{open.notes}</p>}
+          {(open.exercises ?? []).length > 0 && (
+            <p>Exercises: {open.exercises!.map((x) => `${x.exercise}${x.durationMinutes ? ` ${x.durationMinutes} min` : ''}`).join(', ')}</p>
+          )}
+          {(open.medications ?? []).length > 0 && (
+            <p>Medication: {open.medications!.map((m) => `${m.name}${m.dose ? ` ${m.dose}` : ''}`).join(', ')}</p>
+          )}
           <Correction key={`${open.id}-${open.revision}`} entry={open} onCorrect={(i, n) => correct(open, i, n)} />
           <button type="button" onClick={() => remove(open)}>Delete this entry</button>
           <button type="button" onClick={() => setOpen(undefined)}>Close</button>
