@@ -216,3 +216,23 @@ test('a clinic administrator changes triage settings, registers a webhook and re
   await expectAccessible(admin, 'clinic administration');
   await screenshot(admin, 'clinic-admin');
 });
+
+test('the clinician\'s queue resumes after its connection drops, with the alerts raised meanwhile', async ({ browser }) => {
+  const clinician = await signIn(browser, 'clinician', 'dr-offline');
+  await expect(clinician.getByTestId('live-state')).toHaveText(/Live/);
+  await clinician.context().setOffline(true);
+  await expect(clinician.getByTestId('live-state')).toHaveText(/Reconnecting/, { timeout: 10_000 });
+
+  const patientId = `pat-offline-${Date.now()}`;
+  const patient = await signIn(browser, 'patient', patientId);
+  await patient.getByRole('checkbox', { name: 'Loss of bowel control' }).check();
+  await patient.getByRole('button', { name: 'Save entry' }).click();
+  await expect(patient.getByTestId('patient-emergency')).toBeVisible({ timeout: 10_000 });
+
+  // Back online: the stream resumes from the last change it saw (Last-Event-ID), so the alert raised meanwhile
+  // still cues the clinician, and the queue shows it.
+  await clinician.context().setOffline(false);
+  await expect(clinician.getByTestId('live-state')).toHaveText(/Live/, { timeout: 15_000 });
+  await expect(clinician.getByTestId('emergency-cue')).toContainText(`for patient ${patientId}`, { timeout: 10_000 });
+  await expect(clinician.getByTestId('alert-row').filter({ hasText: patientId })).toContainText('EMERGENCY');
+});

@@ -16,13 +16,21 @@ export function followStream(
 ): () => void {
   let stopped = false;
   let lastEventId: string | undefined;
-  const controller = new AbortController();
+  let controller = new AbortController();
+  let wake: () => void = () => undefined;
+  // A device that goes offline drops its stream at once (it would otherwise look alive until a timeout); back
+  // online, it reconnects at once, from the last event it saw.
+  const offline = () => controller.abort();
+  const online = () => wake();
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
 
   async function connectOnce() {
     const headers: Record<string, string> = { Authorization: `Bearer ${token()}`, Accept: 'text/event-stream' };
     if (lastEventId) {
       headers['Last-Event-ID'] = lastEventId;
     }
+    controller = new AbortController();
     const response = await fetch(url, { headers, signal: controller.signal });
     if (!response.ok || !response.body) {
       throw new Error(`stream answered ${response.status}`);
@@ -71,13 +79,21 @@ export function followStream(
       }
       if (stopped) return;
       onState(false);
-      await new Promise((r) => setTimeout(r, delay));
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, delay);
+        wake = () => {
+          clearTimeout(timer);
+          r();
+        };
+      });
       delay = Math.min(delay * 2, 5000);
     }
   })();
 
   return () => {
     stopped = true;
+    window.removeEventListener('offline', offline);
+    window.removeEventListener('online', online);
     controller.abort();
   };
 }

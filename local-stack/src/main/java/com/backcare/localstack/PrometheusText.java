@@ -26,7 +26,9 @@ public final class PrometheusText {
             if (line.startsWith("#")) {
                 continue;
             }
-            Matcher m = LINE.matcher(line);
+            // An OpenMetrics exemplar (" # {trace_id=...} value timestamp") follows the sample: it is not the value.
+            int exemplar = line.indexOf(" # {");
+            Matcher m = LINE.matcher(exemplar < 0 ? line : line.substring(0, exemplar));
             if (m.find() && m.group(1).equals(name) && labelsOf(m.group(3)).entrySet().containsAll(labels.entrySet())) {
                 sum += Double.parseDouble(m.group(4));
                 found = true;

@@ -48,13 +48,21 @@ class AlertStreamTest {
             Thread.sleep(800); // the stream starts from "now": let it take its starting point
         }
 
-        /** The next event as [id, data], waiting up to 15 s. */
+        /** The next alert event as [id, data], waiting up to 15 s. */
         String[] next() throws InterruptedException {
+            return next("alert");
+        }
+
+        /** The next event of this name as [id, data], waiting up to 15 s. */
+        String[] next(String name) throws InterruptedException {
             String id = null;
+            String event = null;
             for (String line; (line = lines.poll(15, TimeUnit.SECONDS)) != null;) {
                 if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
-                } else if (line.startsWith("data:")) {
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:") && name.equals(event)) {
                     return new String[] { id, line.substring(5).trim() };
                 }
             }
@@ -97,6 +105,24 @@ class AlertStreamTest {
             assertNotNull(missed, "the change made while disconnected is delivered on resume");
             assertTrue(missed[1].contains("WEIGHT_LOSS"), missed[1]);
             assertTrue(!missed[0].equals(lastId) && !missed[0].matches("\\d+"), "ids are opaque: " + missed[0]);
+        }
+    }
+
+    @Test
+    void aClientThatDropsBeforeAnyChangeResumesFromWhereItsStreamStarted() throws Exception {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        String start;
+        try (Listener first = new Listener(clinic, null)) {
+            String[] ready = first.next("ready");
+            assertNotNull(ready, "the stream names its starting point first");
+            start = ready[0];
+        }
+        raise(clinic, patient, "SADDLE_NUMBNESS"); // while the client reconnects
+        try (Listener resumed = new Listener(clinic, start)) {
+            String[] missed = resumed.next();
+            assertNotNull(missed, "the change made before the first alert event is delivered on resume");
+            assertTrue(missed[1].contains(patient) && missed[1].contains("CES_SADDLE"), missed[1]);
         }
     }
 

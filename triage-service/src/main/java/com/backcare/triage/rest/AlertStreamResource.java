@@ -22,6 +22,7 @@ import com.backcare.commons.rest.OpaqueIds;
 import com.backcare.commons.security.Caller;
 import com.backcare.commons.security.Roles;
 import com.backcare.triage.TriageConfig;
+import com.backcare.triage.messaging.AlertStreamWakeups;
 import com.backcare.triage.persistence.AlertFeed;
 
 import io.smallrye.common.annotation.Blocking;
@@ -42,22 +43,33 @@ public class AlertStreamResource {
     TriageConfig config;
     @Inject
     OpaqueIds ids;
+    @Inject
+    AlertStreamWakeups wakeups;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.CLINICIAN, Roles.CLINIC_ADMIN })
     @Blocking
     @Operation(summary = "Server-Sent Events of the caller's clinic's alert changes",
-            description = "Each event's id is an opaque id of the change: reconnect with Last-Event-ID to receive every change "
-                    + "after it. Without it, the stream starts from now. A comment line keeps idle connections open.")
+            description = "The first event, named ready, carries the stream's starting point as its id; each alert event's id is an "
+                    + "opaque id of the change. Reconnect with the last id seen as Last-Event-ID to receive every change after "
+                    + "it. Without it, the stream starts from now. A comment line keeps idle connections open.")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         String clinicId = caller.clinicId();
         AtomicLong cursor = new AtomicLong(lastEventId == null ? feed.latestId(clinicId)
                 : ids.decode(clinicId, lastEventId, "Last-Event-ID"));
         AtomicInteger idleTicks = new AtomicInteger();
-        return Multi.createFrom().ticks().every(config.stream().pollInterval())
+        // The first event names where the stream starts: a client that drops before any change still resumes from
+        // there (Last-Event-ID), so a change made while it reconnects is not lost.
+        OutboundSseEvent ready = sse.newEventBuilder().id(ids.encode(clinicId, cursor.get())).name("ready")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data("{}").build();
+        // A look at the feed when a change commits here (at once), and at every poll (changes from other instances).
+        Multi<Object> looks = Multi.createBy().merging().streams(
+                Multi.createFrom().ticks().every(config.stream().pollInterval()).map(tick -> (Object) tick),
+                wakeups.of(clinicId).map(signal -> (Object) signal));
+        Multi<OutboundSseEvent> live = looks.onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(tick -> {
+                .onItem().transformToIterable(look -> {
                     List<AlertFeed.Change> changes = feed.after(clinicId, cursor.get(), 200);
                     if (changes.isEmpty()) {
                         return idleTicks.incrementAndGet() % KEEP_ALIVE_TICKS == 0
@@ -72,6 +84,7 @@ public class AlertStreamResource {
                                 .data(StreamedChange.of(id, c)).build();
                     }).toList();
                 });
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready), live);
     }
 
     /** One alert change as the stream shows it: its id opaque, as the event's. */
