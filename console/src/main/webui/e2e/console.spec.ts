@@ -4,7 +4,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 // The tests build on each other (the alert the first raises is used by later ones): after a failure, skip the rest.
 test.describe.configure({ mode: 'serial' });
 
-const clinic = `clinic-e2e-${Date.now()}`;
+// E2E_CLINIC names the clinic, to watch a run from outside (its alert stream, say).
+const clinic = process.env.E2E_CLINIC ?? `clinic-e2e-${Date.now()}`;
 /** Where the tests' screenshots go: README shows them. */
 const SHOTS = process.env.SCREENSHOTS_DIR;
 /** The alert the first test raises, for the test that another clinic cannot open it. */
@@ -68,7 +69,11 @@ test('a red flag recorded on a phone sends the patient to A&E and reaches the op
   await screenshot(clinician, 'clinician-queue-emergency');
 
   // The patient is told at once, in plain words, whatever page they are on.
-  await expect(patient.getByTestId('patient-emergency')).toContainText('Go to an emergency department now', { timeout: 5_000 });
+  const advice = patient.getByTestId('patient-emergency');
+  await expect(advice).toContainText('Go to an emergency department now', { timeout: 5_000 });
+  const toldAfter = Number(await advice.getAttribute('data-shown-at')) - Number(await saved.getAttribute('data-saved-at'));
+  console.log(`patient told ${toldAfter} ms after the entry was saved`);
+  expect(toldAfter, 'the patient is told within 2 s').toBeLessThanOrEqual(2_000);
   await expectAccessible(patient, 'the patient page with the emergency advice');
   await screenshot(patient, 'patient-emergency-phone');
   await patient.getByRole('link', { name: 'My exercises' }).click();

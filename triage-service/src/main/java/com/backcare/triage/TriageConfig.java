@@ -69,10 +69,18 @@ public interface TriageConfig {
         Duration checkEvery();
     }
 
-    /** The live alert stream. */
+    /** The live streams: the clinic's alert changes, and each patient's status. */
     interface Stream {
-        /** How often each open stream looks for new changes. */
+        /** How often each open alert stream looks for changes committed by other instances. */
         @WithDefault("500ms")
         Duration pollInterval();
+
+        /**
+         * How often each open patient-status stream re-reads the status for changes committed by other instances (this
+         * instance's changes wake it at once). Longer than the alert stream's: a clinic has few clinicians' screens open
+         * and may have many patients'.
+         */
+        @WithDefault("5s")
+        Duration patientPollInterval();
     }
 }

@@ -127,6 +127,30 @@ class AlertStreamTest {
     }
 
     @Test
+    void aPatientsStatusStreamTellsThemAtOnceWhenItBecomesEmergency() throws Exception {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        var request = HttpRequest.newBuilder(URI.create(stream.toString().replace("/api/v1/alerts/stream",
+                "/api/v1/patients/" + patient + "/status/stream")))
+                .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
+                .header("Accept", "text/event-stream").build();
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        var call = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(data::add));
+        try {
+            String first = data.poll(15, TimeUnit.SECONDS);
+            assertNotNull(first, "the stream starts with the status now");
+            assertTrue(first.contains("\"tier\":\"NONE\""), first);
+            raise(clinic, patient, "BOWEL_DYSFUNCTION");
+            String next = data.poll(15, TimeUnit.SECONDS);
+            assertNotNull(next, "the change of status is streamed");
+            assertTrue(next.contains("\"tier\":\"EMERGENCY\"") && next.contains("emergency department"), next);
+        } finally {
+            call.cancel(true);
+        }
+    }
+
+    @Test
     void anEventIdGivenToAnotherClinicOrForgedIsRefused() throws Exception {
         String clinic = newId("clinic");
         String other = newId("clinic");

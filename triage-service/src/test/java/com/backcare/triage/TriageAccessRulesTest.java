@@ -68,6 +68,7 @@ class TriageAccessRulesTest {
                 new Call("POST", alertPath + "/resolve", "{\"note\": \"n\"}"),
                 new Call("GET", "/api/v1/alerts/stream", null),
                 new Call("GET", statusOf(patient), null),
+                new Call("GET", statusOf(patient) + "/stream", null),
                 new Call("GET", settings, null),
                 new Call("PUT", settings, SETTINGS_BODY),
                 new Call("GET", webhooks, null),
@@ -95,6 +96,7 @@ class TriageAccessRulesTest {
         new Call("POST", alertPath + "/acknowledge", "{}").by(asClinician(other), 404);
         new Call("POST", alertPath + "/resolve", "{\"note\": \"n\"}").by(asAdmin(other), 404);
         new Call("GET", statusOf(patient), null).by(asClinician(other), 404);
+        new Call("GET", statusOf(patient) + "/stream", null).by(asClinician(other), 404);
         new Call("GET", "/api/v1/clinics/" + clinic + "/triage-settings", null).by(asAdmin(other), 404);
         new Call("PUT", "/api/v1/clinics/" + clinic + "/triage-settings", SETTINGS_BODY).by(asAdmin(other), 404);
         new Call("GET", "/api/v1/clinics/" + clinic + "/webhooks", null).by(asAdmin(other), 404);
@@ -110,10 +112,11 @@ class TriageAccessRulesTest {
         String intruder = newId("pat");
         new Call("GET", alertPath, null).by(asPatient(clinic, intruder), 404);
         new Call("GET", statusOf(patient), null).by(asPatient(clinic, intruder), 403);
+        new Call("GET", statusOf(patient) + "/stream", null).by(asPatient(clinic, intruder), 403);
         asPatient(clinic, intruder).queryParam("patientId", patient).get("/api/v1/alerts").then().statusCode(403);
         asPatient(clinic, intruder).get("/api/v1/alerts").then().statusCode(200).body("items", hasSize(0));
         everyEndpoint().stream().filter(c -> !c.method().equals("GET") || c.path().contains("clinics")
-                || c.path().endsWith("/stream")).forEach(call -> call.by(asPatient(clinic, patient), 403));
+                || c.path().equals("/api/v1/alerts/stream")).forEach(call -> call.by(asPatient(clinic, patient), 403));
     }
 
     @Test
