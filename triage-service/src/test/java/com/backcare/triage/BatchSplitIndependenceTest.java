@@ -4,6 +4,7 @@ import static com.backcare.localstack.Callers.newId;
 import static com.backcare.localstack.Events.event;
 import static com.backcare.localstack.Events.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,47 @@ class BatchSplitIndependenceTest {
             }
             assertEquals(expected, alerts(suffix), "polls cut after events " + Integer.toBinaryString(cuts));
         }
+    }
+
+    /**
+     * A patient floods: 600 entries over 20 days, rising, with drops in the first ten days, some of them severe and some concerning exercise
+     * pain. Applied in polls of 300, each poll reads the long history once and questions it in memory; applied one
+     * event at a time, the history is probed in the database. The alerts are the same.
+     */
+    @Test
+    void aFloodingPatientsLongHistoryGivesTheSameAlertsInLargePollsAsOneEventAtATime() {
+        List<EventEnvelope> alone = flood("flood-alone");
+        alone.forEach(e -> triage.apply(triage.check(e)));
+        List<EventEnvelope> polled = flood("flood-polled");
+        for (int from = 0; from < polled.size(); from += 300) {
+            triage.applyAll(polled.subList(from, Math.min(from + 300, polled.size())).stream().map(triage::check).toList());
+        }
+        List<String> expected = alertsOf("flood-alone");
+        assertTrue(expected.stream().map(a -> a.split(" ")[0]).toList().containsAll(List.of("EXERCISE_PAIN_PERSISTS",
+                "PERSISTENT_PAIN", "PROGRESSIVE_WORSENING", "SEVERE_RECURRING")), "the flood raises the history rules: "
+                + expected);
+        assertEquals(expected, alertsOf("flood-polled"));
+    }
+
+    private List<EventEnvelope> flood(String patient) {
+        List<EventEnvelope> events = new ArrayList<>();
+        Instant start = now.minus(Duration.ofDays(20));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 600; i++) {
+            int intensity = Math.min(10, 4 + i * 5 / 600 + random.nextInt(2) - (i < 300 && i % 50 == 0 ? 2 : 0));
+            String fields = "\"intensity\": " + intensity + (i % 40 == 7
+                    ? ", \"qualities\": [\"SHARP\"], \"timing\": [\"DURING_EXERCISE\"]" : "");
+            String json = "{\"recordedAt\": \"" + start.plus(Duration.ofMinutes(48L * i)) + "\", " + fields + "}";
+            events.add(event(EventType.ENTRY_RECORDED, clinic, patient,
+                    new EntryEventData(new UUID(0x5EEDL, i).toString(), 1, report(json)))); // the same ids for both
+        }
+        return events;
+    }
+
+    /** A patient's alerts: rule, tier, status, count and evidence. */
+    private List<String> alertsOf(String patient) {
+        return Alerts.of(clinic, patient).stream().map(a -> a.get("rule") + " " + a.get("tier") + " " + a.get("status")
+                + " " + a.get("occurrences") + " " + new TreeSet<>((List<?>) a.get("evidence"))).sorted().toList();
     }
 
     /** The journal of two patients; each entry's time carries {@code nanos} below the microsecond. */

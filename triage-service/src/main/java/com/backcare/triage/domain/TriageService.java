@@ -54,6 +54,12 @@ public class TriageService {
     static final int EVIDENCE_FINDINGS = 10;
     /** Up to this many entries in the rules' horizon, a patient's history is read at once instead of probed. */
     static final int SMALL_HISTORY = 200;
+    /**
+     * A poll with many new entries of one patient may read this many history rows for each of them at once: a flooding
+     * patient's long history is read in one statement a poll and questioned in memory, at a bounded cost an entry,
+     * instead of probed entry by entry.
+     */
+    static final int HISTORY_ROWS_PER_NEW_ENTRY = 200;
 
     @Inject
     ProcessedEvents processed;
@@ -131,8 +137,9 @@ public class TriageService {
 
     /**
      * The common case, applied for all the batch's patients at once: a patient whose events are all new entries, each
-     * recorded after the one before and after every entry stored, with a short history. A handful of statements read
-     * what every such patient needs and one batch writes their entries; the rules then run in memory, and only a
+     * recorded after the one before and after every entry stored, with a history short enough to read at once (a
+     * bounded number of rows a new entry: a flood comes many entries a poll, so its long history is read once for all
+     * of them and questioned in memory). A handful of statements read what every such patient needs and one batch writes their entries; the rules then run in memory, and only a
      * patient whose new entries raise findings goes on to the reconciliation (none can have stored findings to
      * withdraw: every finding in scope would be anchored on an entry after the latest live one, so on a deleted entry,
      * and those are inactive). The outcome is exactly what {@link #applyForPatient} would give. Returns the patients
@@ -168,11 +175,11 @@ public class TriageService {
         Map<PatientKey, HistoryPoint> latest = timelines.latest(candidates.keySet());
         candidates.entrySet().removeIf(c -> latest.containsKey(c.getKey())
                 && !latest.get(c.getKey()).isBefore(c.getValue().get(0).point()));
-        Map<PatientKey, Instant> since = new LinkedHashMap<>();
-        candidates.forEach((patient, entries) -> since.put(patient,
-                entries.get(0).point().recordedAt().minus(EntryContext.HORIZON)));
-        Map<PatientKey, List<HistoryPoint>> windows = timelines.windows(since, SMALL_HISTORY);
-        candidates.entrySet().removeIf(c -> windows.get(c.getKey()).size() + c.getValue().size() > SMALL_HISTORY);
+        Map<PatientKey, PatientTimelines.Window> reads = new LinkedHashMap<>();
+        candidates.forEach((patient, entries) -> reads.put(patient, new PatientTimelines.Window(
+                entries.get(0).point().recordedAt().minus(EntryContext.HORIZON), historyRowsFor(entries.size()))));
+        Map<PatientKey, List<HistoryPoint>> windows = timelines.windows(reads);
+        candidates.entrySet().removeIf(c -> windows.get(c.getKey()).size() > reads.get(c.getKey()).limit());
         if (candidates.isEmpty()) {
             return Set.of();
         }
@@ -193,7 +200,7 @@ public class TriageService {
         candidates.forEach((patient, entries) -> {
             List<HistoryPoint> points = new ArrayList<>(windows.get(patient));
             entries.forEach(e -> points.add(e.point()));
-            PatientHistory history = new ListHistory(points);
+            PatientHistory history = new IndexedHistory(points);
             ClinicSettings clinic = settings.computeIfAbsent(patient.clinicId, ClinicSettingsEntity::of);
             boolean found = entries.stream().anyMatch(e -> !TriageRules.evaluate(new EntryContext(e.point().id(), e.report(),
                     profiles.get(patient), clinic, history)).isEmpty());
@@ -219,6 +226,11 @@ public class TriageService {
             }
         });
         return candidates.keySet();
+    }
+
+    /** How many history rows a poll may read at once for a patient with this many new entries in it. */
+    static int historyRowsFor(int newEntries) {
+        return Math.max(SMALL_HISTORY, HISTORY_ROWS_PER_NEW_ENTRY * newEntries);
     }
 
     /** A new entry from an event, before it is known whether it can be appended with the batch. */
@@ -301,7 +313,7 @@ public class TriageService {
             if (from != null) {
                 // Most patients have a short history: read it once. A long one is questioned probe by probe.
                 PatientHistory history = timeline.smallWindow(from.minus(EntryContext.HORIZON), SMALL_HISTORY)
-                        .<PatientHistory>map(ListHistory::new).orElse(timeline);
+                        .<PatientHistory>map(IndexedHistory::new).orElse(timeline);
                 reevaluate(clinicId, patientId, from, changed, history, causedAt);
                 from = null;
                 changed.clear();

@@ -72,19 +72,24 @@ public final class PatientTimelines {
         return latest;
     }
 
+    /** Which of a patient's entries to read: those recorded at or after {@code since}, at most {@code limit}. */
+    public record Window(Instant since, int limit) {
+    }
+
     /**
-     * Each patient's live entries recorded at or after their {@code since}, oldest first, at most {@code limit} of
-     * them plus one: a list longer than {@code limit} says there are more.
+     * Each patient's live entries in their window, oldest first, at most its limit of them plus one: a list longer
+     * than the limit says there are more.
      */
-    public Map<PatientKey, List<HistoryPoint>> windows(Map<PatientKey, Instant> since, int limit) {
+    public Map<PatientKey, List<HistoryPoint>> windows(Map<PatientKey, Window> reads) {
         ArrayNode keys = EventJson.mapper().createArrayNode();
-        since.forEach((k, s) -> keys.addObject().put("c", k.clinicId).put("p", k.patientId).put("s", s.toString()));
+        reads.forEach((k, w) -> keys.addObject().put("c", k.clinicId).put("p", k.patientId).put("s", w.since().toString())
+                .put("l", w.limit() + 1));
         Map<PatientKey, List<HistoryPoint>> windows = new HashMap<>();
-        since.keySet().forEach(k -> windows.put(k, new ArrayList<>()));
+        reads.keySet().forEach(k -> windows.put(k, new ArrayList<>()));
         for (Object[] row : rows("SELECT k.c, k.p, " + COLUMNS + " FROM jsonb_to_recordset(cast(?1 AS jsonb)) "
-                + "AS k(c text, p text, s timestamptz) CROSS JOIN LATERAL (SELECT entry_id, recorded_at, intensity, "
+                + "AS k(c text, p text, s timestamptz, l int) CROSS JOIN LATERAL (SELECT entry_id, recorded_at, intensity, "
                 + "exercise_concern FROM patient_entry WHERE clinic_id = k.c AND patient_id = k.p AND NOT deleted "
-                + "AND recorded_at >= k.s ORDER BY recorded_at, entry_id LIMIT " + (limit + 1) + ") x "
+                + "AND recorded_at >= k.s ORDER BY recorded_at, entry_id LIMIT k.l) x "
                 + "ORDER BY k.c, k.p, x.recorded_at, x.entry_id", keys)) {
             windows.get(new PatientKey((String) row[0], (String) row[1])).add(point(row, 2));
         }
