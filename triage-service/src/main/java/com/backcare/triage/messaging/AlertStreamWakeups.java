@@ -3,33 +3,69 @@ package com.backcare.triage.messaging;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import com.backcare.commons.persistence.PatientKey;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * Wakes a clinic's open alert streams the moment one of its alert changes commits in this instance, so a new alert
- * reaches the clinicians' screens without waiting for the streams' next poll. Changes committed by another instance
- * still arrive with that poll.
+ * Wakes the open streams an alert change concerns the moment it commits in this instance: the clinic's alert streams
+ * and the patient's own status streams, so a new alert reaches the screens without waiting for the streams' next
+ * poll. A change wakes only the streams of its clinic and of its patient, so its cost does not grow with the number of
+ * patients watching; a signal source lives while someone listens. Changes committed by another instance still arrive
+ * with the streams' poll.
  */
 @ApplicationScoped
 public class AlertStreamWakeups {
 
-    private final Map<String, BroadcastProcessor<Instant>> byClinic = new ConcurrentHashMap<>();
+    private final Map<Object, Signals> listened = new ConcurrentHashMap<>();
+
+    private record Signals(BroadcastProcessor<Instant> processor, AtomicInteger listeners) {
+    }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChangeRecorder.AlertChanged change) {
-        BroadcastProcessor<Instant> clinic = byClinic.get(change.clinicId());
-        if (clinic != null) {
-            clinic.onNext(Instant.now());
-        }
+        Instant now = Instant.now();
+        wake(change.clinicId(), now);
+        wake(new PatientKey(change.clinicId(), change.patientId()), now);
     }
 
     /** A signal each time one of the clinic's alert changes commits here; a slow reader misses signals, not changes. */
-    public Multi<Instant> of(String clinicId) {
-        return byClinic.computeIfAbsent(clinicId, c -> BroadcastProcessor.create()).onOverflow().drop();
+    public Multi<Instant> ofClinic(String clinicId) {
+        return signals(clinicId);
+    }
+
+    /** A signal each time one of the patient's alert changes commits here. */
+    public Multi<Instant> ofPatient(String clinicId, String patientId) {
+        return signals(new PatientKey(clinicId, patientId));
+    }
+
+    /** The clinics and patients listened to now: a source goes when its last stream closes. */
+    int sources() {
+        return listened.size();
+    }
+
+    private void wake(Object key, Instant at) {
+        Signals signals = listened.get(key);
+        if (signals != null) {
+            signals.processor().onNext(at);
+        }
+    }
+
+    private Multi<Instant> signals(Object key) {
+        return Multi.createFrom().deferred(() -> {
+            Signals signals = listened.compute(key, (k, current) -> {
+                Signals kept = current != null ? current : new Signals(BroadcastProcessor.create(), new AtomicInteger());
+                kept.listeners().incrementAndGet();
+                return kept;
+            });
+            return signals.processor().onOverflow().drop().onTermination().invoke(() -> listened.computeIfPresent(key,
+                    (k, current) -> current.listeners().decrementAndGet() <= 0 ? null : current));
+        });
     }
 }

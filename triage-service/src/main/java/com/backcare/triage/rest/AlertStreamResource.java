@@ -66,7 +66,7 @@ public class AlertStreamResource {
         // A look at the feed when a change commits here (at once), and at every poll (changes from other instances).
         Multi<Object> looks = Multi.createBy().merging().streams(
                 Multi.createFrom().ticks().every(config.stream().pollInterval()).map(tick -> (Object) tick),
-                wakeups.of(clinicId).map(signal -> (Object) signal));
+                wakeups.ofClinic(clinicId).map(signal -> (Object) signal));
         Multi<OutboundSseEvent> live = looks.onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(look -> {

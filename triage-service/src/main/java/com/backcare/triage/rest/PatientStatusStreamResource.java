@@ -66,7 +66,7 @@ public class PatientStatusStreamResource {
         AtomicInteger idleLooks = new AtomicInteger();
         Multi<Object> looks = Multi.createBy().merging().streams(
                 Multi.createFrom().ticks().every(config.stream().patientPollInterval()).map(tick -> (Object) tick),
-                wakeups.of(clinicId).map(signal -> (Object) signal));
+                wakeups.ofPatient(clinicId, patientId).map(signal -> (Object) signal));
         Multi<OutboundSseEvent> changes = looks.onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(look -> {
