@@ -94,6 +94,41 @@ class BatchSplitIndependenceTest {
         assertEquals(expected, alertsOf("flood-polled"));
     }
 
+    /**
+     * Concurrent writes of one patient reach triage out of timeline order. A poll of 250 such entries that find nothing
+     * is applied at once; applied one at a time, each late one is evaluated alone. Both store the same timeline (its
+     * drops included), so the rising entries after them raise the same alerts.
+     */
+    @Test
+    void entriesThatComeOutOfTimelineOrderGiveTheAlertsOfOneEventAtATime() {
+        for (String patient : List.of("swapped-alone", "swapped-polled")) {
+            List<EventEnvelope> quiet = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                int swapped = i % 2 == 0 ? i + 1 : i - 1; // each pair arrives the wrong way round
+                quiet.add(timed(patient, swapped, Duration.ofMinutes(55L * swapped), swapped % 3 == 2 ? 2 : 4));
+            }
+            if (patient.endsWith("alone")) {
+                quiet.forEach(e -> triage.apply(triage.check(e)));
+            } else {
+                triage.applyAll(quiet.stream().map(triage::check).toList());
+            }
+            assertEquals(List.of(), alertsOf(patient), "the entries so far find nothing");
+            for (int k = 0; k < 4; k++) {
+                triage.apply(triage.check(timed(patient, 250 + k, Duration.ofMinutes(55L * 250).plusHours(30L * k), 3 + k)));
+            }
+        }
+        List<String> expected = alertsOf("swapped-alone");
+        assertTrue(expected.stream().anyMatch(a -> a.startsWith("PROGRESSIVE_WORSENING")), expected.toString());
+        assertEquals(expected, alertsOf("swapped-polled"));
+    }
+
+    private EventEnvelope timed(String patient, int index, Duration afterStart, int intensity) {
+        String json = "{\"recordedAt\": \"" + now.minus(Duration.ofDays(20)).plus(afterStart) + "\", \"intensity\": "
+                + intensity + "}";
+        return event(EventType.ENTRY_RECORDED, clinic, patient,
+                new EntryEventData(new UUID(0xC0FFEEL, index).toString(), 1, report(json)));
+    }
+
     private List<EventEnvelope> flood(String patient) {
         List<EventEnvelope> events = new ArrayList<>();
         Instant start = now.minus(Duration.ofDays(20));

@@ -137,18 +137,21 @@ public class TriageService {
 
     /**
      * The common case, applied for all the batch's patients at once: a patient whose events are all new entries, each
-     * recorded after the one before and after every entry stored, with a history short enough to read at once (a
-     * bounded number of rows a new entry: a flood comes many entries a poll, so its long history is read once for all
-     * of them and questioned in memory). A handful of statements read what every such patient needs and one batch writes their entries; the rules then run in memory, and only a
-     * patient whose new entries raise findings goes on to the reconciliation (none can have stored findings to
-     * withdraw: every finding in scope would be anchored on an entry after the latest live one, so on a deleted entry,
-     * and those are inactive). The outcome is exactly what {@link #applyForPatient} would give. Returns the patients
-     * applied here; the caller applies the others one by one.
+     * recorded after every entry stored, with a history short enough to read at once (a bounded number of rows a new
+     * entry: a flood comes many entries a poll, so its long history is read once for all of them and questioned in
+     * memory). A handful of statements read what every such patient needs and one batch writes their entries; the
+     * rules then run in memory, and only a patient whose new entries raise findings goes on to the reconciliation (none
+     * can have stored findings to withdraw: every finding in scope would be anchored on an entry after the latest live
+     * one, so on a deleted entry, and those are inactive). New entries that came out of timeline order (concurrent
+     * writes of one patient) are applied here only when, applied one at a time as they came, no step would find
+     * anything. The outcome is exactly what {@link #applyForPatient} would give. Returns the patients applied here;
+     * the caller applies the others one by one.
      */
     private Set<PatientKey> appendNewEntries(Map<PatientKey, List<JournalEvent>> byPatient) {
-        Map<PatientKey, List<NewEntry>> candidates = new LinkedHashMap<>();
+        Map<PatientKey, List<NewEntry>> candidates = new LinkedHashMap<>(); // each patient's, in the order they came
         byPatient.forEach((patient, events) -> {
             List<NewEntry> entries = new ArrayList<>();
+            Set<UUID> ids = new java.util.HashSet<>();
             for (JournalEvent event : events) {
                 if (!event.is(EventType.ENTRY_RECORDED)) {
                     return;
@@ -158,8 +161,8 @@ public class TriageService {
                 NewEntry entry = new NewEntry(event, new PatientEntryKey(patient.clinicId, patient.patientId, entryId(data)),
                         data.revision(), new HistoryPoint(entryId(data), report.recordedAt(), report.intensity(),
                                 ConcerningPain.exerciseConcern(report)), report);
-                if (!entries.isEmpty() && !entries.get(entries.size() - 1).point().isBefore(entry.point())) {
-                    return; // out of timeline order within the batch
+                if (!ids.add(entry.key().entryId)) {
+                    return; // one entry twice: its later revision is applied one by one
                 }
                 entries.add(entry);
             }
@@ -174,20 +177,32 @@ public class TriageService {
         candidates.values().removeIf(entries -> entries.stream().anyMatch(e -> stored.contains(e.key())));
         Map<PatientKey, HistoryPoint> latest = timelines.latest(candidates.keySet());
         candidates.entrySet().removeIf(c -> latest.containsKey(c.getKey())
-                && !latest.get(c.getKey()).isBefore(c.getValue().get(0).point()));
+                && !latest.get(c.getKey()).isBefore(earliest(c.getValue())));
         Map<PatientKey, PatientTimelines.Window> reads = new LinkedHashMap<>();
         candidates.forEach((patient, entries) -> reads.put(patient, new PatientTimelines.Window(
-                entries.get(0).point().recordedAt().minus(EntryContext.HORIZON), historyRowsFor(entries.size()))));
+                earliest(entries).recordedAt().minus(EntryContext.HORIZON), historyRowsFor(entries.size()))));
         Map<PatientKey, List<HistoryPoint>> windows = timelines.windows(reads);
         candidates.entrySet().removeIf(c -> windows.get(c.getKey()).size() > reads.get(c.getKey()).limit());
         if (candidates.isEmpty()) {
             return Set.of();
         }
+        Map<PatientKey, PatientProfile> profiles = timelines.profiles(candidates.keySet());
+        Map<String, ClinicSettings> settings = new HashMap<>();
+        Set<PatientKey> outOfOrder = new java.util.HashSet<>();
+        candidates.entrySet().removeIf(c -> {
+            if (inTimelineOrder(c.getValue())) {
+                return false;
+            }
+            outOfOrder.add(c.getKey());
+            return !quietOneAtATime(windows.get(c.getKey()), c.getValue(), profiles.get(c.getKey()),
+                    settings.computeIfAbsent(c.getKey().clinicId, ClinicSettingsEntity::of));
+        });
 
         List<PatientTimelines.NewEntry> rows = new ArrayList<>();
         candidates.forEach((patient, entries) -> {
             HistoryPoint before = latest.get(patient);
-            for (NewEntry entry : entries) {
+            for (NewEntry entry : entries.stream().sorted(Comparator.comparing(NewEntry::point, HistoryPoint.TIMELINE))
+                    .toList()) {
                 boolean drop = before != null && entry.point().intensity() < before.intensity() - 1;
                 rows.add(new PatientTimelines.NewEntry(entry.key(), entry.revision(), entry.point(), entry.report(), drop));
                 before = entry.point();
@@ -195,9 +210,10 @@ public class TriageService {
         });
         timelines.insert(rows);
 
-        Map<PatientKey, PatientProfile> profiles = timelines.profiles(candidates.keySet());
-        Map<String, ClinicSettings> settings = new HashMap<>();
         candidates.forEach((patient, entries) -> {
+            if (outOfOrder.contains(patient)) {
+                return; // quiet at every step, as checked: nothing to reconcile
+            }
             List<HistoryPoint> points = new ArrayList<>(windows.get(patient));
             entries.forEach(e -> points.add(e.point()));
             PatientHistory history = new IndexedHistory(points);
@@ -226,6 +242,42 @@ public class TriageService {
             }
         });
         return candidates.keySet();
+    }
+
+    private static HistoryPoint earliest(List<NewEntry> entries) {
+        return entries.stream().map(NewEntry::point).min(HistoryPoint.TIMELINE).orElseThrow();
+    }
+
+    private static boolean inTimelineOrder(List<NewEntry> entries) {
+        for (int i = 1; i < entries.size(); i++) {
+            if (!entries.get(i - 1).point().isBefore(entries.get(i).point())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether applying a patient's new entries one at a time, in the order they came, would find nothing at any step.
+     * One at a time, each entry is evaluated as it comes, with the entries before it in the timeline; so is every
+     * entry that came earlier but lies after it in the timeline, since its history just changed. A rule reads only the
+     * entries before its anchor, so these are all the evaluations there would be.
+     */
+    private static boolean quietOneAtATime(List<HistoryPoint> window, List<NewEntry> arrivals, PatientProfile profile,
+            ClinicSettings settings) {
+        AppendedHistory history = new AppendedHistory(window);
+        List<NewEntry> arrived = new ArrayList<>();
+        for (NewEntry entry : arrivals) {
+            history.add(entry.point());
+            arrived.add(entry);
+            for (NewEntry anchor : arrived) {
+                if (!anchor.point().isBefore(entry.point()) && !TriageRules.evaluate(new EntryContext(anchor.point().id(),
+                        anchor.report(), profile, settings, history)).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** How many history rows a poll may read at once for a patient with this many new entries in it. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** The indexed history answers every question exactly as the scanning reference does. */
+/** The indexed and the appended histories answer every question exactly as the scanning reference does. */
 class IndexedHistoryTest {
 
     private static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
@@ -45,6 +45,49 @@ class IndexedHistoryTest {
                 assertEquals(reference.ids(after, before, limit), indexed.ids(after, before, limit),
                         where + ", limit " + limit);
             }
+        }
+    }
+
+    @Test
+    void anAppendedHistoryAnswersAsTheReferenceAfterEachNewEntryWhateverTheirOrder() {
+        Random random = new Random(11);
+        for (int round = 0; round < 150; round++) {
+            List<HistoryPoint> points = new ArrayList<>(timeline(random, random.nextInt(300)));
+            points.sort(HistoryPoint.TIMELINE);
+            int storedCount = points.isEmpty() ? 0 : random.nextInt(points.size() + 1);
+            List<HistoryPoint> stored = points.subList(0, storedCount);
+            List<HistoryPoint> arriving = new ArrayList<>(points.subList(storedCount, points.size()));
+            java.util.Collections.shuffle(arriving, random);
+            AppendedHistory appended = new AppendedHistory(stored);
+            List<HistoryPoint> seen = new ArrayList<>(stored);
+            for (HistoryPoint point : arriving) {
+                appended.add(point);
+                seen.add(point);
+                assertAnswersAlike(random, new ListHistory(seen), appended, seen, "round " + round);
+            }
+            assertAnswersAlike(random, new ListHistory(seen), appended, seen, "round " + round);
+        }
+    }
+
+    private static void assertAnswersAlike(Random random, PatientHistory reference, PatientHistory tested,
+            List<HistoryPoint> points, String round) {
+        for (int probe = 0; probe < 20; probe++) {
+            HistoryPoint after = bound(random, points);
+            HistoryPoint before = bound(random, points);
+            int intensity = random.nextInt(14) - 2;
+            int qualities = random.nextInt(16);
+            int limit = 1 + random.nextInt(25);
+            String where = round + ", between " + after + " and " + before + ", " + intensity + "/" + qualities + "/" + limit;
+            assertEquals(reference.latest(after, before), tested.latest(after, before), where);
+            assertEquals(reference.latestDrop(after, before), tested.latestDrop(after, before), where);
+            assertEquals(reference.earliestAtMost(after, before, intensity), tested.earliestAtMost(after, before, intensity), where);
+            assertEquals(reference.latestAtMost(after, before, intensity), tested.latestAtMost(after, before, intensity), where);
+            assertEquals(reference.earliestAtLeast(after, before, intensity), tested.earliestAtLeast(after, before, intensity),
+                    where);
+            assertEquals(reference.latestAtLeast(after, before, intensity), tested.latestAtLeast(after, before, intensity), where);
+            assertEquals(reference.earliestExerciseConcern(after, before, qualities),
+                    tested.earliestExerciseConcern(after, before, qualities), where);
+            assertEquals(reference.ids(after, before, limit), tested.ids(after, before, limit), where);
         }
     }
 
