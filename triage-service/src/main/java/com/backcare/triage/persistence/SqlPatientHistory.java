@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 
 import com.backcare.commons.persistence.NativeSql;
@@ -111,8 +112,8 @@ public final class SqlPatientHistory implements PatientHistory {
      */
     public Optional<List<HistoryPoint>> smallWindow(Instant since, int limit) {
         List<HistoryPoint> points = all(NativeSql.on(em, "SELECT " + COLUMNS + " FROM patient_entry WHERE clinic_id = "
-                + ":clinic AND patient_id = :patient AND NOT deleted AND recorded_at >= :since" + FORWARD + " LIMIT :n", "patient_entry")
-                .setParameter("clinic", clinicId).setParameter("patient", patientId).setParameter("since", since)
+                + ":clinic AND patient_id = :patient AND NOT deleted AND recorded_at >= :since" + FORWARD + " LIMIT :n",
+                "patient_entry").setFlushMode(FlushModeType.COMMIT).setParameter("clinic", clinicId).setParameter("patient", patientId).setParameter("since", since)
                 .setParameter("n", limit + 1));
         return points.size() <= limit ? Optional.of(points) : Optional.empty();
     }
@@ -136,8 +137,14 @@ public final class SqlPatientHistory implements PatientHistory {
         }
     }
 
+    /**
+     * A question about the timeline. It does not flush the persistence context first: every change to an entry is
+     * flushed where it is made, and the dirty check of a context full of a busy patient's alert findings cost a sixth
+     * of a flood's time.
+     */
     private Query query(String sql, HistoryPoint after, HistoryPoint before) {
-        return NativeSql.on(em, sql, "patient_entry").setParameter("clinic", clinicId).setParameter("patient", patientId)
+        return NativeSql.on(em, sql, "patient_entry").setFlushMode(FlushModeType.COMMIT)
+                .setParameter("clinic", clinicId).setParameter("patient", patientId)
                 .setParameter("afterAt", after.recordedAt()).setParameter("afterId", after.id())
                 .setParameter("beforeAt", before.recordedAt()).setParameter("beforeId", before.id());
     }
