@@ -81,8 +81,8 @@ class BatchSplitIndependenceTest {
      */
     @Test
     void aFloodingPatientsLongHistoryGivesTheSameAlertsInLargePollsAsOneEventAtATime() {
-        List<EventEnvelope> alone = flood("flood-alone");
-        alone.forEach(e -> triage.apply(triage.check(e)));
+        oneByOne(flood("flood-alone"));
+        startWithAProfile("flood-polled");
         List<EventEnvelope> polled = flood("flood-polled");
         for (int from = 0; from < polled.size(); from += 300) {
             triage.applyAll(polled.subList(from, Math.min(from + 300, polled.size())).stream().map(triage::check).toList());
@@ -95,31 +95,65 @@ class BatchSplitIndependenceTest {
     }
 
     /**
-     * Concurrent writes of one patient reach triage out of timeline order. A poll of 250 such entries that find nothing
-     * is applied at once; applied one at a time, each late one is evaluated alone. Both store the same timeline (its
+     * Concurrent writes of one patient reach triage out of timeline order. 250 such entries that find nothing are
+     * applied in one poll, or in polls that put an entry after a later one already stored; applied one at a time,
+     * each late one is evaluated alone. Both store the same timeline (its
      * drops included), so the rising entries after them raise the same alerts.
      */
     @Test
     void entriesThatComeOutOfTimelineOrderGiveTheAlertsOfOneEventAtATime() {
-        for (String patient : List.of("swapped-alone", "swapped-polled")) {
+        for (String patient : List.of("swapped-alone", "swapped-polled", "swapped-polls-of-3")) {
             List<EventEnvelope> quiet = new ArrayList<>();
+            startWithAProfile(patient);
             for (int i = 0; i < 250; i++) {
                 int swapped = i % 2 == 0 ? i + 1 : i - 1; // each pair arrives the wrong way round
                 quiet.add(timed(patient, swapped, Duration.ofMinutes(55L * swapped), swapped % 3 == 2 ? 2 : 4));
             }
             if (patient.endsWith("alone")) {
-                quiet.forEach(e -> triage.apply(triage.check(e)));
-            } else {
+                oneByOne(quiet);
+            } else if (patient.endsWith("polled")) {
                 triage.applyAll(quiet.stream().map(triage::check).toList());
+            } else { // polls cut inside pairs: an entry comes after a later one is stored
+                for (int from = 0; from < quiet.size(); from += 3) {
+                    triage.applyAll(quiet.subList(from, Math.min(from + 3, quiet.size())).stream().map(triage::check).toList());
+                }
             }
             assertEquals(List.of(), alertsOf(patient), "the entries so far find nothing");
+            List<EventEnvelope> rising = new ArrayList<>();
             for (int k = 0; k < 4; k++) {
-                triage.apply(triage.check(timed(patient, 250 + k, Duration.ofMinutes(55L * 250).plusHours(30L * k), 3 + k)));
+                rising.add(timed(patient, 250 + k, Duration.ofMinutes(55L * 250).plusHours(30L * k), 3 + k));
+            }
+            if (patient.endsWith("alone")) {
+                oneByOne(rising);
+            } else {
+                rising.forEach(e -> triage.apply(triage.check(e)));
             }
         }
         List<String> expected = alertsOf("swapped-alone");
         assertTrue(expected.stream().anyMatch(a -> a.startsWith("PROGRESSIVE_WORSENING")), expected.toString());
         assertEquals(expected, alertsOf("swapped-polled"));
+        assertEquals(expected, alertsOf("swapped-polls-of-3"));
+    }
+
+    /**
+     * The reference: each event applied alone, the way a patient with more than new entries in a poll is, evaluated
+     * after each step with the timeline probed in the database once it is long. A stale profile event beside each
+     * entry keeps it off the path that appends a poll's new entries at once.
+     */
+    private void oneByOne(List<EventEnvelope> events) {
+        startWithAProfile(events.get(0).patientid());
+        for (EventEnvelope event : events) {
+            triage.applyAll(List.of(triage.check(event), triage.check(profile(event.patientid()))));
+        }
+    }
+
+    /** Every run's patient has the same (empty) profile, so a stale copy of it changes nothing. */
+    private void startWithAProfile(String patient) {
+        triage.apply(triage.check(profile(patient)));
+    }
+
+    private EventEnvelope profile(String patient) {
+        return event(EventType.PROFILE_CHANGED, clinic, patient, new ProfileEventData(1, PatientProfile.empty()));
     }
 
     private EventEnvelope timed(String patient, int index, Duration afterStart, int intensity) {

@@ -136,15 +136,15 @@ public class TriageService {
     }
 
     /**
-     * The common case, applied for all the batch's patients at once: a patient whose events are all new entries, each
-     * recorded after every entry stored, with a history short enough to read at once (a bounded number of rows a new
+     * The common case, applied for all the batch's patients at once: a patient whose events are all new entries, in
+     * timeline order and after every entry stored, with a history short enough to read at once (a bounded number of rows a new
      * entry: a flood comes many entries a poll, so its long history is read once for all of them and questioned in
      * memory). A handful of statements read what every such patient needs and one batch writes their entries; the
      * rules then run in memory, and only a patient whose new entries raise findings goes on to the reconciliation (none
      * can have stored findings to withdraw: every finding in scope would be anchored on an entry after the latest live
-     * one, so on a deleted entry, and those are inactive). New entries that came out of timeline order (concurrent
-     * writes of one patient) are applied here only when, applied one at a time as they came, no step would find
-     * anything. The outcome is exactly what {@link #applyForPatient} would give. Returns the patients applied here;
+     * one, so on a deleted entry, and those are inactive). New entries that came out of timeline order, among
+     * themselves or before stored ones (concurrent writes of one patient), are applied here too when, applied one at a
+     * time as they came, no step would change anything but the timeline. The outcome is exactly what {@link #applyForPatient} would give. Returns the patients applied here;
      * the caller applies the others one by one.
      */
     private Set<PatientKey> appendNewEntries(Map<PatientKey, List<JournalEvent>> byPatient) {
@@ -176,8 +176,6 @@ public class TriageService {
                 .map(NewEntry::key).toList());
         candidates.values().removeIf(entries -> entries.stream().anyMatch(e -> stored.contains(e.key())));
         Map<PatientKey, HistoryPoint> latest = timelines.latest(candidates.keySet());
-        candidates.entrySet().removeIf(c -> latest.containsKey(c.getKey())
-                && !latest.get(c.getKey()).isBefore(earliest(c.getValue())));
         Map<PatientKey, PatientTimelines.Window> reads = new LinkedHashMap<>();
         candidates.forEach((patient, entries) -> reads.put(patient, new PatientTimelines.Window(
                 earliest(entries).recordedAt().minus(EntryContext.HORIZON), historyRowsFor(entries.size()))));
@@ -190,25 +188,41 @@ public class TriageService {
         Map<String, ClinicSettings> settings = new HashMap<>();
         Set<PatientKey> outOfOrder = new java.util.HashSet<>();
         candidates.entrySet().removeIf(c -> {
-            if (inTimelineOrder(c.getValue())) {
+            boolean late = latest.containsKey(c.getKey()) && !latest.get(c.getKey()).isBefore(earliest(c.getValue()));
+            if (!late && inTimelineOrder(c.getValue())) {
                 return false;
             }
             outOfOrder.add(c.getKey());
-            return !quietOneAtATime(windows.get(c.getKey()), c.getValue(), profiles.get(c.getKey()),
+            return !quietOneAtATime(c.getKey(), windows.get(c.getKey()), c.getValue(), profiles.get(c.getKey()),
                     settings.computeIfAbsent(c.getKey().clinicId, ClinicSettingsEntity::of));
         });
 
+        // Each new entry's drop flag against its predecessor in the merged timeline; a stored entry that now follows a
+        // new one has its flag recomputed after the insert.
         List<PatientTimelines.NewEntry> rows = new ArrayList<>();
+        Map<PatientKey, List<UUID>> followers = new LinkedHashMap<>();
         candidates.forEach((patient, entries) -> {
-            HistoryPoint before = latest.get(patient);
-            for (NewEntry entry : entries.stream().sorted(Comparator.comparing(NewEntry::point, HistoryPoint.TIMELINE))
-                    .toList()) {
-                boolean drop = before != null && entry.point().intensity() < before.intensity() - 1;
-                rows.add(new PatientTimelines.NewEntry(entry.key(), entry.revision(), entry.point(), entry.report(), drop));
-                before = entry.point();
+            List<HistoryPoint> merged = new ArrayList<>(windows.get(patient));
+            Map<UUID, NewEntry> fresh = new HashMap<>();
+            entries.forEach(e -> {
+                merged.add(e.point());
+                fresh.put(e.point().id(), e);
+            });
+            merged.sort(HistoryPoint.TIMELINE);
+            HistoryPoint before = windows.get(patient).isEmpty() ? latest.get(patient) : null;
+            for (HistoryPoint point : merged) {
+                NewEntry entry = fresh.get(point.id());
+                if (entry != null) {
+                    boolean drop = before != null && point.intensity() < before.intensity() - 1;
+                    rows.add(new PatientTimelines.NewEntry(entry.key(), entry.revision(), point, entry.report(), drop));
+                } else if (before != null && fresh.containsKey(before.id())) {
+                    followers.computeIfAbsent(patient, p -> new ArrayList<>()).add(point.id());
+                }
+                before = point;
             }
         });
         timelines.insert(rows);
+        followers.forEach((patient, ids) -> new SqlPatientHistory(em, patient.clinicId, patient.patientId).refreshDrops(ids));
 
         candidates.forEach((patient, entries) -> {
             if (outOfOrder.contains(patient)) {
@@ -258,21 +272,45 @@ public class TriageService {
     }
 
     /**
-     * Whether applying a patient's new entries one at a time, in the order they came, would find nothing at any step.
-     * One at a time, each entry is evaluated as it comes, with the entries before it in the timeline; so is every
-     * entry that came earlier but lies after it in the timeline, since its history just changed. A rule reads only the
-     * entries before its anchor, so these are all the evaluations there would be.
+     * Whether applying a patient's new entries one at a time, in the order they came, would change nothing but the
+     * timeline. One at a time, each entry is evaluated as it comes, with the entries before it in the timeline; so is
+     * every entry, stored or new, that lies after it in the timeline, since its history just changed, and their stored
+     * findings are reconciled. A rule reads only the entries before its anchor, so these are all the evaluations there
+     * would be: if none finds anything and no stored finding after the earliest new entry is active, there is nothing
+     * to reconcile. {@code window} holds the stored entries from the rules' horizon before the earliest new entry on.
      */
-    private static boolean quietOneAtATime(List<HistoryPoint> window, List<NewEntry> arrivals, PatientProfile profile,
-            ClinicSettings settings) {
-        AppendedHistory history = new AppendedHistory(window);
-        List<NewEntry> arrived = new ArrayList<>();
+    private boolean quietOneAtATime(PatientKey patient, List<HistoryPoint> window, List<NewEntry> arrivals,
+            PatientProfile profile, ClinicSettings settings) {
+        HistoryPoint earliest = earliest(arrivals);
+        List<HistoryPoint> before = window.stream().filter(p -> p.isBefore(earliest)).toList();
+        List<HistoryPoint> after = window.stream().filter(p -> !p.isBefore(earliest)).toList();
+        List<Anchor> anchors = new ArrayList<>();
+        if (!after.isEmpty()) {
+            if (before.isEmpty()) {
+                return false; // the new entry's predecessor lies beyond the window: applied one by one
+            }
+            if (AlertFindingEntity.inScope(patient.clinicId, patient.patientId, earliest.recordedAt(), List.of()).stream()
+                    .anyMatch(f -> f.active)) {
+                return false;
+            }
+            Map<UUID, PainReport> reports = new HashMap<>();
+            PatientEntryEntity.since(patient.clinicId, patient.patientId, earliest.recordedAt())
+                    .forEach(e -> reports.put(e.key.entryId, e.report));
+            for (HistoryPoint point : after) {
+                anchors.add(new Anchor(point.id(), point.recordedAt(), reports.get(point.id())));
+            }
+        }
+        AppendedHistory history = new AppendedHistory(before);
+        after.forEach(history::add);
+        Map<UUID, HistoryPoint> points = new HashMap<>();
+        after.forEach(p -> points.put(p.id(), p));
         for (NewEntry entry : arrivals) {
             history.add(entry.point());
-            arrived.add(entry);
-            for (NewEntry anchor : arrived) {
-                if (!anchor.point().isBefore(entry.point()) && !TriageRules.evaluate(new EntryContext(anchor.point().id(),
-                        anchor.report(), profile, settings, history)).isEmpty()) {
+            points.put(entry.point().id(), entry.point());
+            anchors.add(new Anchor(entry.point().id(), entry.point().recordedAt(), entry.report()));
+            for (Anchor anchor : anchors) {
+                if (!points.get(anchor.entryId()).isBefore(entry.point()) && !TriageRules.evaluate(new EntryContext(
+                        anchor.entryId(), anchor.report(), profile, settings, history)).isEmpty()) {
                     return false;
                 }
             }
