@@ -42,8 +42,11 @@ class ConsoleBrowserIT extends AgainstTheRunningSystem {
         given().auth().oauth2(patient).contentType(ContentType.JSON)
                 .body("{\"intensity\": 7, \"associatedSymptoms\": [{\"code\": \"SADDLE_NUMBNESS\"}]}")
                 .post(baseUrl("journal-service") + "/api/v1/patients/pat-warm-up/entries").then().statusCode(201);
-        try {
-            boolean streamed = stream.get(30, TimeUnit.SECONDS).body().anyMatch(line -> line.startsWith("event:"));
+        // Read up to the alert (past the stream's opening ready event), for 30 s at most, then close the stream.
+        try (java.util.stream.Stream<String> lines = stream.get(30, TimeUnit.SECONDS).body()) {
+            boolean streamed = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> lines.anyMatch(line -> line.equals("event: alert") || line.equals("event:alert")))
+                    .get(30, TimeUnit.SECONDS);
             assertTrue(streamed, "the warm-up alert was not streamed");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the warm-up alert was not streamed", e);
