@@ -76,27 +76,33 @@ class BatchSplitIndependenceTest {
 
     /**
      * A patient floods: 600 entries over 20 days, rising, with drops in the first ten days, some of them severe and some concerning exercise
-     * pain. Applied in polls of 300, each poll reads the long history once and questions it in memory; applied one
-     * event at a time, the history is probed in the database. The alerts are the same.
+     * pain. Applied in polls of 300, each poll reads the whole history in the rules' window and questions it in memory;
+     * in polls of 20, once the history is longer than a poll reads, only its latest entries are in memory and the rest
+     * is asked of the database; applied one event at a time, the history is probed in the database. The alerts are the
+     * same.
      */
     @Test
     void aFloodingPatientsLongHistoryGivesTheSameAlertsInLargePollsAsOneEventAtATime() {
         oneByOne(flood("flood-alone"));
-        startWithAProfile("flood-polled");
-        List<EventEnvelope> polled = flood("flood-polled");
-        for (int from = 0; from < polled.size(); from += 300) {
-            triage.applyAll(polled.subList(from, Math.min(from + 300, polled.size())).stream().map(triage::check).toList());
+        for (int poll : List.of(300, 20)) {
+            startWithAProfile("flood-polled-" + poll);
+            List<EventEnvelope> polled = flood("flood-polled-" + poll);
+            for (int from = 0; from < polled.size(); from += poll) {
+                triage.applyAll(polled.subList(from, Math.min(from + poll, polled.size())).stream().map(triage::check).toList());
+            }
         }
         List<String> expected = alertsOf("flood-alone");
         assertTrue(expected.stream().map(a -> a.split(" ")[0]).toList().containsAll(List.of("EXERCISE_PAIN_PERSISTS",
                 "PERSISTENT_PAIN", "PROGRESSIVE_WORSENING", "SEVERE_RECURRING")), "the flood raises the history rules: "
                 + expected);
-        assertEquals(expected, alertsOf("flood-polled"));
+        assertEquals(expected, alertsOf("flood-polled-300"));
+        assertEquals(expected, alertsOf("flood-polled-20"));
     }
 
     /**
      * Concurrent writes of one patient reach triage out of timeline order. 250 such entries that find nothing are
-     * applied in one poll, or in polls that put an entry after a later one already stored; applied one at a time,
+     * applied in one poll, or in polls that put an entry after a later one already stored (past 200 stored entries,
+     * with only the latest of them in memory and the rest asked of the database); applied one at a time,
      * each late one is evaluated alone. Both store the same timeline (its
      * drops included), so the rising entries after them raise the same alerts.
      */

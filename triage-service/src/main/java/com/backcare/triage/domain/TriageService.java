@@ -55,11 +55,11 @@ public class TriageService {
     /** Up to this many entries in the rules' horizon, a patient's history is read at once instead of probed. */
     static final int SMALL_HISTORY = 200;
     /**
-     * A poll with many new entries of one patient may read this many history rows for each of them at once: a flooding
-     * patient's long history is read in one statement a poll and questioned in memory, at a bounded cost an entry,
-     * instead of probed entry by entry (each entry's probes are about ten statements).
+     * A poll reads a patient's latest history rows, this many for each of its new entries (at least
+     * {@link #SMALL_HISTORY}), and questions them in memory; the rest of a long history (a flood's) is asked of the
+     * database, each question about once a poll ({@link SplitHistory}). So a poll's cost does not grow with the history.
      */
-    static final int HISTORY_ROWS_PER_NEW_ENTRY = 1000;
+    static final int HISTORY_ROWS_PER_NEW_ENTRY = 10;
 
     @Inject
     ProcessedEvents processed;
@@ -180,7 +180,17 @@ public class TriageService {
         candidates.forEach((patient, entries) -> reads.put(patient, new PatientTimelines.Window(
                 earliest(entries).recordedAt().minus(EntryContext.HORIZON), historyRowsFor(entries.size()))));
         Map<PatientKey, List<HistoryPoint>> windows = timelines.windows(reads);
-        candidates.entrySet().removeIf(c -> windows.get(c.getKey()).size() > reads.get(c.getKey()).limit());
+        // Where only the latest rows of a window were read, the earliest of them says whether the next, the boundary of
+        // what is held in memory, is a drop; the new entries must all come after the boundary.
+        Map<PatientKey, HistoryPoint> boundaries = new HashMap<>();
+        candidates.entrySet().removeIf(c -> {
+            List<HistoryPoint> window = windows.get(c.getKey());
+            if (window.size() <= reads.get(c.getKey()).limit()) {
+                return false;
+            }
+            boundaries.put(c.getKey(), window.get(1));
+            return !window.get(1).isBefore(earliest(c.getValue()));
+        });
         if (candidates.isEmpty()) {
             return Set.of();
         }
@@ -193,8 +203,8 @@ public class TriageService {
                 return false;
             }
             outOfOrder.add(c.getKey());
-            return !quietOneAtATime(c.getKey(), windows.get(c.getKey()), c.getValue(), profiles.get(c.getKey()),
-                    settings.computeIfAbsent(c.getKey().clinicId, ClinicSettingsEntity::of));
+            return !quietOneAtATime(c.getKey(), windows.get(c.getKey()), boundaries.get(c.getKey()), c.getValue(),
+                    profiles.get(c.getKey()), settings.computeIfAbsent(c.getKey().clinicId, ClinicSettingsEntity::of));
         });
 
         // Each new entry's drop flag against its predecessor in the merged timeline; a stored entry that now follows a
@@ -230,7 +240,7 @@ public class TriageService {
             }
             List<HistoryPoint> points = new ArrayList<>(windows.get(patient));
             entries.forEach(e -> points.add(e.point()));
-            PatientHistory history = new IndexedHistory(points);
+            PatientHistory history = withEarlier(patient, boundaries.get(patient), new IndexedHistory(points));
             ClinicSettings clinic = settings.computeIfAbsent(patient.clinicId, ClinicSettingsEntity::of);
             boolean found = entries.stream().anyMatch(e -> !TriageRules.evaluate(new EntryContext(e.point().id(), e.report(),
                     profiles.get(patient), clinic, history)).isEmpty());
@@ -277,10 +287,11 @@ public class TriageService {
      * every entry, stored or new, that lies after it in the timeline, since its history just changed, and their stored
      * findings are reconciled. A rule reads only the entries before its anchor, so these are all the evaluations there
      * would be: if none finds anything and no stored finding after the earliest new entry is active, there is nothing
-     * to reconcile. {@code window} holds the stored entries from the rules' horizon before the earliest new entry on.
+     * to reconcile. {@code window} holds the stored entries from the rules' horizon before the earliest new entry on, or
+     * the latest of them from the one before {@code boundary} on.
      */
-    private boolean quietOneAtATime(PatientKey patient, List<HistoryPoint> window, List<NewEntry> arrivals,
-            PatientProfile profile, ClinicSettings settings) {
+    private boolean quietOneAtATime(PatientKey patient, List<HistoryPoint> window, HistoryPoint boundary,
+            List<NewEntry> arrivals, PatientProfile profile, ClinicSettings settings) {
         HistoryPoint earliest = earliest(arrivals);
         List<HistoryPoint> before = window.stream().filter(p -> p.isBefore(earliest)).toList();
         List<HistoryPoint> after = window.stream().filter(p -> !p.isBefore(earliest)).toList();
@@ -300,12 +311,13 @@ public class TriageService {
                 anchors.add(new Anchor(point.id(), point.recordedAt(), reports.get(point.id())));
             }
         }
-        AppendedHistory history = new AppendedHistory(before);
-        after.forEach(history::add);
+        AppendedHistory appended = new AppendedHistory(before);
+        after.forEach(appended::add);
+        PatientHistory history = withEarlier(patient, boundary, appended);
         Map<UUID, HistoryPoint> points = new HashMap<>();
         after.forEach(p -> points.put(p.id(), p));
         for (NewEntry entry : arrivals) {
-            history.add(entry.point());
+            appended.add(entry.point());
             points.put(entry.point().id(), entry.point());
             anchors.add(new Anchor(entry.point().id(), entry.point().recordedAt(), entry.report()));
             for (Anchor anchor : anchors) {
@@ -318,7 +330,13 @@ public class TriageService {
         return true;
     }
 
-    /** How many history rows a poll may read at once for a patient with this many new entries in it. */
+    /** The history held in memory, with the entries before {@code boundary} asked of the database, if it is not null. */
+    private PatientHistory withEarlier(PatientKey patient, HistoryPoint boundary, PatientHistory recent) {
+        return boundary == null ? recent
+                : new SplitHistory(new SqlPatientHistory(em, patient.clinicId, patient.patientId), boundary, recent);
+    }
+
+    /** How many of a patient's latest history rows a poll reads for this many new entries of it. */
     static int historyRowsFor(int newEntries) {
         return Math.max(SMALL_HISTORY, HISTORY_ROWS_PER_NEW_ENTRY * newEntries);
     }

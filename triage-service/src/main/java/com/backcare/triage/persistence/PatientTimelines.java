@@ -72,13 +72,13 @@ public final class PatientTimelines {
         return latest;
     }
 
-    /** Which of a patient's entries to read: those recorded at or after {@code since}, at most {@code limit}. */
+    /** Which of a patient's entries to read: those recorded at or after {@code since}, the latest {@code limit}. */
     public record Window(Instant since, int limit) {
     }
 
     /**
-     * Each patient's live entries in their window, oldest first, at most its limit of them plus one: a list longer
-     * than the limit says there are more.
+     * Each patient's live entries in their window, oldest first: all of them, or, where there are more than its limit,
+     * the latest limit plus one (a list longer than the limit says there are earlier ones).
      */
     public Map<PatientKey, List<HistoryPoint>> windows(Map<PatientKey, Window> reads) {
         ArrayNode keys = EventJson.mapper().createArrayNode();
@@ -89,7 +89,7 @@ public final class PatientTimelines {
         for (Object[] row : rows("SELECT k.c, k.p, " + COLUMNS + " FROM jsonb_to_recordset(cast(?1 AS jsonb)) "
                 + "AS k(c text, p text, s timestamptz, l int) CROSS JOIN LATERAL (SELECT entry_id, recorded_at, intensity, "
                 + "exercise_concern FROM patient_entry WHERE clinic_id = k.c AND patient_id = k.p AND NOT deleted "
-                + "AND recorded_at >= k.s ORDER BY recorded_at, entry_id LIMIT k.l) x "
+                + "AND recorded_at >= k.s ORDER BY recorded_at DESC, entry_id DESC LIMIT k.l) x "
                 + "ORDER BY k.c, k.p, x.recorded_at, x.entry_id", keys)) {
             windows.get(new PatientKey((String) row[0], (String) row[1])).add(point(row, 2));
         }
