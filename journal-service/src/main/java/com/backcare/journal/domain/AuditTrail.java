@@ -50,16 +50,8 @@ public class AuditTrail {
     /** With the access itself: the record commits if and only if what it records does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordInThisTransaction(Access access) {
-        AuditRecordEntity record = new AuditRecordEntity();
-        record.at = clock.instant();
-        record.clinicId = access.clinicId();
-        record.patientId = access.patientId();
-        record.actor = access.actor();
-        record.role = access.role();
-        record.action = access.action();
-        record.outcome = access.outcome();
-        record.status = access.status();
-        record.persist();
+        AuditRecordEntity.append(clock.instant(), access.clinicId(), access.patientId(), access.actor(), access.role(),
+                access.action(), access.outcome(), access.status());
     }
 
     @Transactional
