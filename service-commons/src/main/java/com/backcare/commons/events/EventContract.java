@@ -1,12 +1,17 @@
 package com.backcare.commons.events;
 
+import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -21,7 +26,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public class EventContract {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
+
+    private Validator validator;
+
+    /**
+     * Event data are plain values, never JPA entities, so the check whether each property is loaded (what Hibernate
+     * Validator asks JPA before validating or cascading into one) is skipped: it was a third of the checking's CPU.
+     */
+    @PostConstruct
+    void init() {
+        validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
+    }
+
+    private static final class EveryPropertyReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
+    }
 
     public <T> T data(EventEnvelope event, Class<T> type) {
         T data;
