@@ -35,7 +35,9 @@ export function followStream(
     if (!response.ok || !response.body) {
       throw new Error(`stream answered ${response.status}`);
     }
-    onState(true);
+    // Live only once the first event (ready) has named where the stream starts: a drop before it would otherwise
+    // reconnect without a Last-Event-ID, from "now", and miss what changed while the device was away.
+    let live = false;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -63,6 +65,10 @@ export function followStream(
           event.data = data.join('\n');
           if (event.id) lastEventId = event.id;
           onEvent(event);
+          if (!live && lastEventId) {
+            live = true;
+            onState(true);
+          }
         }
       }
     }
