@@ -188,8 +188,12 @@ public class TriageService {
             if (window.size() <= reads.get(c.getKey()).limit()) {
                 return false;
             }
-            boundaries.put(c.getKey(), window.get(1));
-            return !window.get(1).isBefore(earliest(c.getValue()));
+            HistoryPoint boundary = window.get(1);
+            if (!boundary.isBefore(earliest(c.getValue()))) {
+                return true;
+            }
+            boundaries.put(c.getKey(), boundary);
+            return false;
         });
         if (candidates.isEmpty()) {
             return Set.of();

@@ -1,7 +1,6 @@
 package com.backcare.triage.domain;
 
 import static com.backcare.triage.domain.RandomTimelines.assertAnswersAlike;
-import static com.backcare.triage.domain.RandomTimelines.bound;
 import static com.backcare.triage.domain.RandomTimelines.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
