@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.persistence.PerTransaction;
 import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
@@ -30,6 +31,8 @@ public class EventOutbox {
     EntityManager em;
     @Inject
     Event<OutboxAppended> appended;
+    @Inject
+    PerTransaction transaction;
 
     /**
      * An event ready for the outbox table: its id, topic, key and serialized envelope, and the trace it was made in
@@ -67,7 +70,11 @@ public class EventOutbox {
     /** Wakes the relay once this transaction commits; call it after writing outbox rows by other means. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendedInThisTransaction() {
-        appended.fire(new OutboxAppended());
+        // One wake-up a transaction: the relay then sends every row it committed. Each fire would register one more
+        // synchronization with the transaction, and a poll's transaction appends many rows.
+        if (transaction.firstTime(OutboxAppended.class)) {
+            appended.fire(new OutboxAppended());
+        }
     }
 
     /** Fired on append; observed after commit to wake the relay at once. */

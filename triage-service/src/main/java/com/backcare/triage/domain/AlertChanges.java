@@ -1,6 +1,7 @@
 package com.backcare.triage.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.backcare.triage.persistence.AlertEntity;
 
@@ -25,4 +26,10 @@ public interface AlertChanges {
 
     /** Publishes the patient's status when it differs from {@code before}. */
     void statusIfChanged(String clinicId, String patientId, String before, Instant at);
+
+    /**
+     * Publishes the patient's status when it differs from {@code before}, given the open alerts now, most urgent first
+     * ({@link AlertEntity#MOST_URGENT_FIRST}), when the caller knows them without asking the database again.
+     */
+    void statusIfChanged(String clinicId, String patientId, String before, List<AlertEntity> openNow, Instant at);
 }

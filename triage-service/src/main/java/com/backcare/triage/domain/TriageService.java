@@ -258,11 +258,16 @@ public class TriageService {
                             .max(Comparator.naturalOrder()).orElse(null);
                     List<Anchor> anchors = entries.stream().map(e -> new Anchor(e.point().id(), e.point().recordedAt(),
                             e.report())).toList();
-                    boolean raised = reconcile(patient.clinicId, patient.patientId, anchors, List.of(), history, causedAt,
-                            profiles.get(patient), clinic, rule -> open.stream().filter(a -> a.rule.equals(rule)).findFirst());
-                    if (raised) {
+                    List<AlertEntity> raised = reconcile(patient.clinicId, patient.patientId, anchors, List.of(), history,
+                            causedAt, profiles.get(patient), clinic,
+                            rule -> open.stream().filter(a -> a.rule.equals(rule)).findFirst());
+                    if (!raised.isEmpty()) {
+                        // Nothing was resolved: the open alerts now are those read before and those just raised.
+                        List<AlertEntity> openNow = new ArrayList<>(open);
+                        openNow.addAll(raised);
+                        openNow.sort(AlertEntity.MOST_URGENT_FIRST);
                         changes.statusIfChanged(patient.clinicId, patient.patientId, AlertEntity.patientStatus(open),
-                                clock.instant());
+                                openNow, clock.instant());
                     }
                 });
                 em.flush();
@@ -520,9 +525,9 @@ public class TriageService {
 
     /**
      * Runs the rules on the anchors and reconciles their findings with the stored ones in scope; {@code openFor} finds
-     * the rule's open alert. Returns whether an alert was raised.
+     * the rule's open alert. Returns the alerts raised.
      */
-    private boolean reconcile(String clinicId, String patientId, List<Anchor> anchors, List<AlertFindingEntity> inScope,
+    private List<AlertEntity> reconcile(String clinicId, String patientId, List<Anchor> anchors, List<AlertFindingEntity> inScope,
             PatientHistory history, Instant causedAt, PatientProfile profile, ClinicSettings settings,
             java.util.function.Function<String, java.util.Optional<AlertEntity>> openFor) {
         Instant now = clock.instant();
@@ -545,7 +550,7 @@ public class TriageService {
         Reconciliation.Plan plan = Reconciliation.of(stored, current);
         Map<UUID, AlertDelta> touched = new LinkedHashMap<>();
         Map<String, AlertEntity> raisedByRule = new HashMap<>();
-        plan.moves().forEach((alertId, move) -> touched.put(alertId, new AlertDelta(AlertEntity.findById(alertId), false, move)));
+        plan.moves().forEach((alertId, move) -> touched.put(alertId, AlertDelta.of(AlertEntity.findById(alertId), false, move)));
         plan.withdraw().forEach(key -> storedFindings.get(key).active = false);
         plan.reEvidenced().forEach((key, evidence) -> storedFindings.get(key).evidence = evidence);
         plan.activate().forEach((key, found) -> {
@@ -556,10 +561,10 @@ public class TriageService {
             if (open == null) {
                 AlertEntity raised = newAlert(clinicId, patientId, f, settings, now);
                 raisedByRule.put(f.rule(), raised);
-                delta = new AlertDelta(raised, true, new Reconciliation.AlertMove());
+                delta = AlertDelta.of(raised, true, new Reconciliation.AlertMove());
                 touched.put(raised.id, delta);
             } else {
-                delta = touched.computeIfAbsent(open.id, id -> new AlertDelta(open, false, new Reconciliation.AlertMove()));
+                delta = touched.computeIfAbsent(open.id, id -> AlertDelta.of(open, false, new Reconciliation.AlertMove()));
             }
             delta.move().activated(1);
             AlertFindingEntity finding = storedFindings.get(key);
@@ -572,14 +577,20 @@ public class TriageService {
             finding.evidence = f.evidence();
             finding.active = true;
             finding.persist();
+            delta.activated().add(finding);
         });
         AlertFindingEntity.getEntityManager().flush();
         touched.values().forEach(delta -> settle(delta, now, causedAt));
-        return !raisedByRule.isEmpty();
+        return new ArrayList<>(raisedByRule.values());
     }
 
-    /** What one re-evaluation did to one alert: raised it, or moved its findings. */
-    private record AlertDelta(AlertEntity alert, boolean raised, Reconciliation.AlertMove move) {
+    /** What one re-evaluation did to one alert: raised it, or moved its findings; and the findings it activated. */
+    private record AlertDelta(AlertEntity alert, boolean raised, Reconciliation.AlertMove move,
+            List<AlertFindingEntity> activated) {
+
+        static AlertDelta of(AlertEntity alert, boolean raised, Reconciliation.AlertMove move) {
+            return new AlertDelta(alert, raised, move, new ArrayList<>());
+        }
     }
 
     /**
@@ -593,7 +604,9 @@ public class TriageService {
         }
         Reconciliation.AlertMove move = delta.move();
         alert.occurrences += move.activated() - move.withdrawn();
-        List<AlertFindingEntity> latest = AlertFindingEntity.latestActiveOf(alert.id, EVIDENCE_FINDINGS);
+        // A raised alert's findings are all active and all activated just now: no need to read them back.
+        List<AlertFindingEntity> latest = delta.raised() ? latestOf(delta.activated())
+                : AlertFindingEntity.latestActiveOf(alert.id, EVIDENCE_FINDINGS);
         Set<UUID> evidence = new LinkedHashSet<>();
         latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);
@@ -610,6 +623,12 @@ public class TriageService {
                     ? "every entry that was evidence has been deleted or corrected; review before resolving"
                     : "an entry that was evidence has been deleted or corrected", now);
         }
+    }
+
+    /** The latest {@link #EVIDENCE_FINDINGS} of these findings, as {@link AlertFindingEntity#latestActiveOf} reads them. */
+    private static List<AlertFindingEntity> latestOf(List<AlertFindingEntity> findings) {
+        return findings.stream().sorted(Comparator.comparing((AlertFindingEntity f) -> f.anchorRecordedAt).reversed())
+                .limit(EVIDENCE_FINDINGS).toList();
     }
 
     private static AlertEntity newAlert(String clinicId, String patientId, Finding f, ClinicSettings settings, Instant now) {

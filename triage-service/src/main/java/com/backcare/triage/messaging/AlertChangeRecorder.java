@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.backcare.commons.outbox.EventOutbox;
+import com.backcare.commons.persistence.PerTransaction;
 import com.backcare.events.AlertEventData;
 import com.backcare.events.EventType;
 import com.backcare.events.PatientStatusEventData;
@@ -38,9 +39,15 @@ public class AlertChangeRecorder implements AlertChanges {
     Event<AlertChanged> changed;
     @Inject
     FhirNotifications fhirNotifications;
+    @Inject
+    PerTransaction transaction;
 
     /** Fired when a change adds webhook deliveries; observed after the commit to send them at once. */
     public record DeliveriesAdded() {
+    }
+
+    /** A clinic's subscribers, read once a transaction: a poll's changes are many, its clinics few. */
+    private record SubscribersOf(String clinicId) {
     }
 
     /**
@@ -71,7 +78,8 @@ public class AlertChangeRecorder implements AlertChanges {
                 alert.occurrences, alert.escalationLevel, alert.evidenceWithdrawn, alert.ruleSetVersion,
                 alert.createdAt, alert.updatedAt);
         var event = outbox.append(SOURCE, EventType.ALERT_CHANGED, alert.clinicId, alert.patientId, at, data);
-        List<WebhookEntity> webhooks = WebhookEntity.ofClinic(alert.clinicId);
+        List<WebhookEntity> webhooks = transaction.remembered(new SubscribersOf(alert.clinicId),
+                () -> WebhookEntity.ofClinic(alert.clinicId));
         for (WebhookEntity webhook : webhooks) {
             if (webhook.isFhir()) {
                 fhirNotifications.alertChanged(webhook, alert, event.eventId(), event.traceParent(), at);
@@ -80,8 +88,8 @@ public class AlertChangeRecorder implements AlertChanges {
             WebhookDeliveryEntity.pending(webhook.id, alert.clinicId, event.eventId(), event.payload(), event.traceParent(), at)
                     .persist();
         }
-        if (!webhooks.isEmpty()) {
-            deliveriesAdded.fire(new DeliveriesAdded()); // one pass sends all of them
+        if (!webhooks.isEmpty() && transaction.firstTime(DeliveriesAdded.class)) {
+            deliveriesAdded.fire(new DeliveriesAdded()); // after the commit, one pass sends all of them
         }
         changed.fire(new AlertChanged(alert.id, alert.clinicId, alert.patientId, change, alert.rule, alert.tier.name(),
                 causedAt, event.traceParent()));
@@ -95,7 +103,12 @@ public class AlertChangeRecorder implements AlertChanges {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusIfChanged(String clinicId, String patientId, String before, Instant at) {
-        List<AlertEntity> open = AlertEntity.openForPatient(clinicId, patientId);
+        statusIfChanged(clinicId, patientId, before, AlertEntity.openForPatient(clinicId, patientId), at);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusIfChanged(String clinicId, String patientId, String before, List<AlertEntity> open, Instant at) {
         String now = highestTier(open);
         if (now.equals(before)) {
             return;

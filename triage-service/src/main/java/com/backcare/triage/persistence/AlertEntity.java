@@ -2,6 +2,7 @@ package com.backcare.triage.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +95,15 @@ public class AlertEntity extends PanacheEntityBase {
     public static String patientStatus(List<AlertEntity> openMostUrgentFirst) {
         return openMostUrgentFirst.isEmpty() ? "NONE" : openMostUrgentFirst.get(0).tier.name();
     }
+
+    /**
+     * The order of {@link #openForPatient}: tier, then oldest first, then id as PostgreSQL orders uuids (byte by byte,
+     * so unsigned, where {@link UUID#compareTo} is signed).
+     */
+    public static final Comparator<AlertEntity> MOST_URGENT_FIRST = Comparator.<AlertEntity> comparingInt(a -> a.tierRank)
+            .thenComparing(a -> a.createdAt)
+            .thenComparing(a -> a.id, Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+                    .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned));
 
     public static List<AlertEntity> openForPatient(String clinicId, String patientId) {
         return find("clinicId = ?1 and patientId = ?2 and status <> ?3 order by tierRank, createdAt, id", clinicId,
