@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import com.backcare.commons.persistence.NativeSql;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One step in an alert's history: who did what, when, with what note. */
@@ -34,15 +36,15 @@ public class AlertChangeEntity extends PanacheEntityBase {
     public String action;
     public String note;
 
-    public static AlertChangeEntity record(UUID alertId, Instant at, String actor, String action, String note) {
-        AlertChangeEntity change = new AlertChangeEntity();
-        change.alertId = alertId;
-        change.at = at;
-        change.actor = actor;
-        change.action = action;
-        change.note = note;
-        change.persist();
-        return change;
+    /**
+     * Appends a step with one plain INSERT: a poll records many, and as persisted entities each would stay in the
+     * persistence context for every later flush to check. The alert's row must already be written (flushed).
+     */
+    public static void record(UUID alertId, Instant at, String actor, String action, String note) {
+        NativeSql.on(getEntityManager(), "INSERT INTO alert_change (alert_id, at, actor, action, note) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5)", "alert_change")
+                .setParameter(1, alertId).setParameter(2, at).setParameter(3, actor).setParameter(4, action)
+                .setParameter(5, note).executeUpdate();
     }
 
     public static List<AlertChangeEntity> historyOf(UUID alertId) {
