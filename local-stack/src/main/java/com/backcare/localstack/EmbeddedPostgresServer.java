@@ -16,6 +16,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    /**
+     * Set to true, the server counts every statement (pg_stat_statements), so that a benchmark can report what each
+     * database did per request or event; off by default, since the counting has a cost of its own.
+     */
+    public static final String STATEMENT_STATS = "backcare.postgres.statement-stats";
+
     private final int port;
     private final Path dataDir;
     private EmbeddedPostgres postgres;
@@ -31,7 +37,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean(STATEMENT_STATS)) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            postgres = builder
                     .setPort(port)
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(false)
@@ -64,6 +74,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
+    }
+
+    /** How many times a database ran one statement. */
+    public record StatementCount(String database, String statement, long calls) {
+    }
+
+    /**
+     * The statements each database has run since the last call, most frequent first; empty unless
+     * {@link #STATEMENT_STATS} was set when the server started. Each call starts the count again.
+     */
+    public synchronized java.util.List<StatementCount> statementsSinceLastAsked() {
+        if (!Boolean.getBoolean(STATEMENT_STATS)) {
+            return java.util.List.of();
+        }
+        java.util.List<StatementCount> counts = new java.util.ArrayList<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rs = s.executeQuery("SELECT d.datname, s.query, s.calls FROM pg_stat_statements s "
+                    + "JOIN pg_database d ON d.oid = s.dbid ORDER BY s.calls DESC")) {
+                while (rs.next()) {
+                    counts.add(new StatementCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            s.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the statement counts", e);
+        }
+        return counts;
     }
 
     public String jdbcUrl(String database) {

@@ -31,6 +31,7 @@ import com.backcare.events.EventType;
 import com.backcare.events.PainReport;
 import com.backcare.events.Topics;
 import com.backcare.localstack.DevTokens;
+import com.backcare.localstack.EmbeddedPostgresServer;
 import com.backcare.localstack.LocalSystem;
 
 /**
@@ -41,12 +42,16 @@ import com.backcare.localstack.LocalSystem;
 public final class TriageBenchmark {
 
     private static final String CLINIC = "clinic-bench";
+    private static String lastStep;
+    private static List<EmbeddedPostgresServer.StatementCount> triageStatements = List.of();
 
     public static void main(String[] args) throws Exception {
         int[] rates = Arrays.stream(System.getProperty("rates", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("seconds", 30);
         int backlog = Integer.getInteger("backlog", 100_000);
         Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
+        // What each database does per red flag is a cost no CPU contention on a shared machine can blur.
+        System.setProperty(EmbeddedPostgresServer.STATEMENT_STATS, "true");
         var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
                 .withJvmOptions(ProductionJvm.options());
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
@@ -55,17 +60,32 @@ public final class TriageBenchmark {
                             + "patient; latency is from the journal's 201 (its commit) until triage publishes the patient's "
                             + "EMERGENCY status on " + Topics.PATIENT_STATUS_EVENTS + " (one watching consumer, as a "
                             + "subscriber would; each patient's status API is then read once and must agree). Services on "
-                            + ProductionJvm.describe() + ", after a 40 s warm-up at 25/s; everything on one machine.");
-            report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
-            report.line("|---|---|---|---|---|---|---|---|");
+                            + ProductionJvm.describe() + ", after a 40 s warm-up at 25/s; everything on one machine. "
+                            + "Statements per red flag: what each database ran during the step (pg_stat_statements, BEGIN "
+                            + "and COMMIT included, with the status read and the services' timed jobs), over its entries.");
+            report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) "
+                    + "| statements per red flag: journal | triage | catalog |");
+            report.line("|---|---|---|---|---|---|---|---|---|---|---|");
             String journal = settings.service("journal-service").baseUrl();
             String triage = settings.service("triage-service").baseUrl();
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
-                latency(watcher, journal, triage, 25, 40, "warmup");
+                latency(watcher, system.postgres(), journal, triage, 25, 40, "warmup");
+                lastStep = "r" + (rates.length - 1) + "x" + rates[rates.length - 1];
                 for (int i = 0; i < rates.length; i++) {
                     // New patients at every step, even when a rate is given twice.
-                    report.line(latency(watcher, journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]));
+                    report.line(latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]));
                 }
+            }
+            report.line("");
+            report.line("Triage's most frequent statements in the last step, per red flag:");
+            report.line("");
+            report.line("| per red flag | statement |");
+            report.line("|---|---|");
+            int lastStepEntries = rates[rates.length - 1] * seconds;
+            for (var count : triageStatements) {
+                String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
+                report.line("| %.2f | `%s` |".formatted(count.calls() / (double) lastStepEntries,
+                        statement.substring(0, Math.min(110, statement.length()))));
             }
             report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
@@ -77,8 +97,9 @@ public final class TriageBenchmark {
         }
     }
 
-    private static String latency(EmergencyWatcher watcher, String journal, String triage, int rate, int seconds, String tag)
-            throws Exception {
+    private static String latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
+            int rate, int seconds, String tag) throws Exception {
+        postgres.statementsSinceLastAsked();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Recorder recorder = new Recorder(3);
         ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
@@ -97,7 +118,19 @@ public final class TriageBenchmark {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         long confirmed = pending.stream().filter(CompletableFuture::join).count();
         Histogram h = recorder.getIntervalHistogram();
-        return "| %d | %d | %d | %d | %s |".formatted(rate, total, h.getTotalCount(), confirmed, Report.millis(h));
+        List<EmbeddedPostgresServer.StatementCount> statements = postgres.statementsSinceLastAsked();
+        if (tag.equals(lastStep)) {
+            triageStatements = statements.stream().filter(c -> c.database().equals("triage")).limit(15).toList();
+        }
+        return "| %d | %d | %d | %d | %s | %s | %s | %s |".formatted(rate, total, h.getTotalCount(), confirmed, Report.millis(h),
+                perRedFlag(statements, "journal", total), perRedFlag(statements, "triage", total),
+                perRedFlag(statements, "catalog", total));
+    }
+
+    private static String perRedFlag(List<EmbeddedPostgresServer.StatementCount> statements, String database, int redFlags) {
+        long calls = statements.stream().filter(c -> c.database().equals(database))
+                .mapToLong(EmbeddedPostgresServer.StatementCount::calls).sum();
+        return calls == 0 ? "-" : "%.1f".formatted(calls / (double) redFlags);
     }
 
     /** Stops triage, produces a backlog of journal events, restarts it and times until its consumer lag is zero. */

@@ -579,8 +579,15 @@ public class TriageService {
             finding.persist();
             delta.activated().add(finding);
         });
+        // A raised alert gets its count and evidence before the flush, so it is inserted complete, not inserted and
+        // then updated; the others read their latest findings, which the flush writes first.
+        touched.values().stream().filter(AlertDelta::raised).forEach(TriageService::bringInLine);
         AlertFindingEntity.getEntityManager().flush();
-        touched.values().forEach(delta -> settle(delta, now, causedAt));
+        touched.values().forEach(delta -> {
+            if (delta.raised() || bringInLine(delta)) {
+                recordChange(delta, now, causedAt);
+            }
+        });
         return new ArrayList<>(raisedByRule.values());
     }
 
@@ -594,13 +601,14 @@ public class TriageService {
     }
 
     /**
-     * Brings an alert in line with its findings that still hold, and records what changed. The count of findings moves
-     * by what changed; the evidence shown is that of the latest findings, so neither grows with the patient's history.
+     * Brings an alert in line with its findings that still hold: the count of findings moves by what changed; the
+     * evidence shown is that of the latest findings, so neither grows with the patient's history. False for a resolved
+     * alert, which is left as it was.
      */
-    private void settle(AlertDelta delta, Instant now, Instant causedAt) {
+    private static boolean bringInLine(AlertDelta delta) {
         AlertEntity alert = delta.alert();
         if (alert.status == AlertStatus.RESOLVED) {
-            return; // a resolved alert keeps the evidence it was resolved on
+            return false; // a resolved alert keeps the evidence it was resolved on
         }
         Reconciliation.AlertMove move = delta.move();
         alert.occurrences += move.activated() - move.withdrawn();
@@ -611,6 +619,13 @@ public class TriageService {
         latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);
         alert.evidenceWithdrawn = alert.occurrences <= 0;
+        return true;
+    }
+
+    /** Records what changed of an alert brought in line with its findings. */
+    private void recordChange(AlertDelta delta, Instant now, Instant causedAt) {
+        AlertEntity alert = delta.alert();
+        Reconciliation.AlertMove move = delta.move();
         if (delta.raised()) {
             changes.raised(alert, causedAt == null ? now : causedAt, now);
             return;
