@@ -576,12 +576,17 @@ public class TriageService {
             finding.alertId = delta.alert().id;
             finding.evidence = f.evidence();
             finding.active = true;
-            finding.persist();
             delta.activated().add(finding);
         });
-        // A raised alert gets its count and evidence before the flush, so it is inserted complete, not inserted and
-        // then updated; the others read their latest findings, which the flush writes first.
-        touched.values().stream().filter(AlertDelta::raised).forEach(TriageService::bringInLine);
+        // Hibernate inserts what an entity held when it was persisted: a raised alert is persisted once its count and
+        // evidence are known, so it is inserted complete, not inserted and then updated. The other alerts read their
+        // latest findings, which the flush writes first.
+        // Inserts run in the order of persisting, alerts before the findings that refer to them.
+        touched.values().stream().filter(AlertDelta::raised).forEach(delta -> {
+            bringInLine(delta);
+            delta.alert().persist();
+        });
+        touched.values().forEach(delta -> delta.activated().forEach(finding -> finding.persist()));
         AlertFindingEntity.getEntityManager().flush();
         touched.values().forEach(delta -> {
             if (delta.raised() || bringInLine(delta)) {
@@ -646,6 +651,7 @@ public class TriageService {
                 .limit(EVIDENCE_FINDINGS).toList();
     }
 
+    /** A new open alert for the finding, not yet persisted: the caller persists it once it is complete. */
     private static AlertEntity newAlert(String clinicId, String patientId, Finding f, ClinicSettings settings, Instant now) {
         AlertEntity alert = new AlertEntity();
         alert.id = UUID.randomUUID();
@@ -662,7 +668,6 @@ public class TriageService {
         alert.createdAt = now;
         alert.updatedAt = now;
         alert.nextEscalationAt = settings.acknowledgeWithin(f.tier()).map(now::plus).orElse(null);
-        alert.persist();
         return alert;
     }
 
