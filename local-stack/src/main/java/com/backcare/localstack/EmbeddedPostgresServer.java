@@ -25,6 +25,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private EmbeddedPostgres postgres;
+    private boolean countsStatements;
 
     public EmbeddedPostgresServer(int port, Path dataDir) {
         this.port = port;
@@ -38,7 +39,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (Boolean.getBoolean(STATEMENT_STATS)) {
+            countsStatements = Boolean.getBoolean(STATEMENT_STATS);
+            if (countsStatements) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
             postgres = builder
@@ -85,7 +87,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * {@link #STATEMENT_STATS} was set when the server started. Each call starts the count again.
      */
     public synchronized java.util.List<StatementCount> statementsSinceLastAsked() {
-        if (!Boolean.getBoolean(STATEMENT_STATS)) {
+        if (!countsStatements) {
             return java.util.List.of();
         }
         java.util.List<StatementCount> counts = new java.util.ArrayList<>();

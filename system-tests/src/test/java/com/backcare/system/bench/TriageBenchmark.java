@@ -43,9 +43,6 @@ public final class TriageBenchmark {
 
     private static final String CLINIC = "clinic-bench";
     private static final int WARMUP_ROUNDS = 6;
-    private static String lastStep;
-    private static String warmupReport = "";
-    private static List<EmbeddedPostgresServer.StatementCount> triageStatements = List.of();
 
     public static void main(String[] args) throws Exception {
         int[] rates = Arrays.stream(System.getProperty("rates", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -64,16 +61,17 @@ public final class TriageBenchmark {
                             + "subscriber would; each patient's status API is then read once and must agree). Services on "
                             + ProductionJvm.describe() + ", after a measured warm-up (below); everything on one machine. "
                             + "Statements per red flag: what each database ran during the step (pg_stat_statements, BEGIN "
-                            + "and COMMIT included, with the status read and the services' timed jobs), over its entries.");
+                            + "included, with the status read and the services' timed jobs), over its entries.");
             report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) "
                     + "| statements per red flag: journal | triage | catalog |");
             report.line("|---|---|---|---|---|---|---|---|---|---|---|");
             String journal = settings.service("journal-service").baseUrl();
             String triage = settings.service("triage-service").baseUrl();
+            List<String> warmup = new java.util.ArrayList<>();
+            Step last = null;
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
                 // On two shared cores five JVMs' compilers are still at work long after a fixed warm-up: warm up in
                 // rounds until the median settles (within a fifth of the round before), six rounds at most.
-                List<String> warmup = new java.util.ArrayList<>();
                 double previous = Double.NaN;
                 for (int round = 0; round < WARMUP_ROUNDS; round++) {
                     double p50 = latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round).p50();
@@ -83,25 +81,22 @@ public final class TriageBenchmark {
                     }
                     previous = p50;
                 }
-                warmupReport = "Warm-up: rounds of 20 s at 25 red flags a second until the p50 settled (within a fifth of "
-                        + "the round before, " + WARMUP_ROUNDS + " rounds at most); p50 by round: " + String.join(", ", warmup)
-                        + " ms.";
-                lastStep = "r" + (rates.length - 1) + "x" + rates[rates.length - 1];
                 for (int i = 0; i < rates.length; i++) {
                     // New patients at every step, even when a rate is given twice.
-                    report.line(latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i])
-                            .row());
+                    last = latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]);
+                    report.line(last.row());
                 }
             }
             report.line("");
-            report.line(warmupReport);
+            report.line("Warm-up: rounds of 20 s at 25 red flags a second until the p50 settled (within a fifth of the "
+                    + "round before, " + WARMUP_ROUNDS + " rounds at most); p50 by round: " + String.join(", ", warmup) + " ms.");
             report.line("");
             report.line("Triage's most frequent statements in the last step, per red flag:");
             report.line("");
             report.line("| per red flag | statement |");
             report.line("|---|---|");
             int lastStepEntries = rates[rates.length - 1] * seconds;
-            for (var count : triageStatements) {
+            for (var count : last.statements().stream().filter(c -> c.database().equals("triage")).limit(15).toList()) {
                 String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
                 report.line("| %.2f | `%s` |".formatted(count.calls() / (double) lastStepEntries,
                         statement.substring(0, Math.min(110, statement.length()))));
@@ -116,8 +111,8 @@ public final class TriageBenchmark {
         }
     }
 
-    /** One step's row of the table, and its median in milliseconds. */
-    private record Step(String row, double p50) {
+    /** One step's row of the table, its median in milliseconds, and the statements the databases ran in it. */
+    private record Step(String row, double p50, List<EmbeddedPostgresServer.StatementCount> statements) {
     }
 
     private static Step latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
@@ -142,12 +137,9 @@ public final class TriageBenchmark {
         long confirmed = pending.stream().filter(CompletableFuture::join).count();
         Histogram h = recorder.getIntervalHistogram();
         List<EmbeddedPostgresServer.StatementCount> statements = postgres.statementsSinceLastAsked();
-        if (tag.equals(lastStep)) {
-            triageStatements = statements.stream().filter(c -> c.database().equals("triage")).limit(15).toList();
-        }
         return new Step("| %d | %d | %d | %d | %s | %s | %s | %s |".formatted(rate, total, h.getTotalCount(), confirmed,
                 Report.millis(h), perRedFlag(statements, "journal", total), perRedFlag(statements, "triage", total),
-                perRedFlag(statements, "catalog", total)), h.getValueAtPercentile(50) / 1000.0);
+                perRedFlag(statements, "catalog", total)), h.getValueAtPercentile(50) / 1000.0, statements);
     }
 
     private static String perRedFlag(List<EmbeddedPostgresServer.StatementCount> statements, String database, int redFlags) {
