@@ -42,7 +42,6 @@ import com.backcare.localstack.LocalSystem;
 public final class TriageBenchmark {
 
     private static final String CLINIC = "clinic-bench";
-    private static final int WARMUP_ROUNDS = 6;
 
     public static void main(String[] args) throws Exception {
         int[] rates = Arrays.stream(System.getProperty("rates", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -67,20 +66,11 @@ public final class TriageBenchmark {
             report.line("|---|---|---|---|---|---|---|---|---|---|---|");
             String journal = settings.service("journal-service").baseUrl();
             String triage = settings.service("triage-service").baseUrl();
-            List<String> warmup = new java.util.ArrayList<>();
+            WarmUp.Rounds warmup;
             Step last = null;
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
-                // On two shared cores five JVMs' compilers are still at work long after a fixed warm-up: warm up in
-                // rounds until the median settles (within a fifth of the round before), six rounds at most.
-                double previous = Double.NaN;
-                for (int round = 0; round < WARMUP_ROUNDS; round++) {
-                    double p50 = latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round).p50();
-                    warmup.add("%.0f".formatted(p50));
-                    if (Math.abs(p50 - previous) <= previous / 5) {
-                        break;
-                    }
-                    previous = p50;
-                }
+                warmup = WarmUp.untilSettled("20 s at 25 red flags a second", round ->
+                        latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round).p50());
                 for (int i = 0; i < rates.length; i++) {
                     // New patients at every step, even when a rate is given twice.
                     last = latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]);
@@ -88,8 +78,7 @@ public final class TriageBenchmark {
                 }
             }
             report.line("");
-            report.line("Warm-up: rounds of 20 s at 25 red flags a second until the p50 settled (within a fifth of the "
-                    + "round before, " + WARMUP_ROUNDS + " rounds at most); p50 by round: " + String.join(", ", warmup) + " ms.");
+            report.line(warmup.describe());
             report.line("");
             report.line("Triage's most frequent statements in the last step, per red flag:");
             report.line("");
