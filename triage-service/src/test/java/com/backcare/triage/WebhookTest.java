@@ -133,6 +133,23 @@ class WebhookTest {
     }
 
     @Test
+    void deliveriesReuseTheirThreadsRatherThanStartingOneEachCall() {
+        asAdmin(clinic).body("{\"url\": \"" + url() + "\"}").post(hooks()).then().statusCode(201);
+        raiseAlert();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 1);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+        int calls = 30;
+        for (int i = 0; i < calls; i++) {
+            raiseAlert();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1 + calls);
+        // On two cores the JDK client's sendAsync started a thread for every call (CompletableFuture's default executor).
+        long started = threads.getTotalStartedThreadCount() - startedBefore;
+        assertTrue(started < calls / 3, started + " threads started for " + calls + " webhook calls");
+    }
+
+    @Test
     void aHungSubscriberOfOneClinicNeverDelaysAnotherClinicsDeliveries() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

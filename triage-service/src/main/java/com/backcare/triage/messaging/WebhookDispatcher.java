@@ -85,6 +85,12 @@ public class WebhookDispatcher {
         t.setDaemon(true);
         return t;
     });
+    /** One thread per call under way, kept for the next: calls are bounded by the webhooks' in-flight places. */
+    private final ExecutorService calling = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "webhook-call");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -184,16 +190,29 @@ public class WebhookDispatcher {
             settling.execute(() -> settle(claim, null, e));
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            Integer status = response == null ? null : response.statusCode();
-            if (error != null || status == null || status >= 300) {
+        // A blocking call on a pooled thread, not sendAsync: the JDK client completes every sendAsync in
+        // CompletableFuture's default executor, which on two cores or fewer starts a new thread for each call.
+        calling.execute(() -> {
+            Integer status = null;
+            Throwable error = null;
+            try {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = e;
+            } catch (Exception e) {
+                error = e;
+            }
+            if (error != null || status >= 300) {
                 span.setStatus(StatusCode.ERROR, error != null ? error.toString() : "HTTP " + status);
             }
             if (status != null) {
                 span.setAttribute("http.response.status_code", status);
             }
             span.end();
-            settling.execute(() -> settle(claim, status, error));
+            Integer answered = status;
+            Throwable failed = error;
+            settling.execute(() -> settle(claim, answered, failed));
         });
     }
 
@@ -247,6 +266,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
+        calling.shutdown();
         settling.shutdown();
     }
 
