@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.persistence.JdbcStatement;
 import com.backcare.commons.persistence.Where;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,6 +21,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "audit_record")
 public class AuditRecordEntity extends PanacheEntityBase {
+
+    private static final JdbcStatement APPEND = JdbcStatement.of("INSERT INTO audit_record (at, clinic_id, patient_id, "
+            + "actor, role, action, outcome, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,11 +53,7 @@ public class AuditRecordEntity extends PanacheEntityBase {
      */
     public static void append(Instant at, String clinicId, String patientId, String actor, String role, String action,
             String outcome, int status) {
-        NativeSql.on(getEntityManager(), "INSERT INTO audit_record (at, clinic_id, patient_id, actor, role, action, "
-                + "outcome, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "audit_record")
-                .setParameter(1, at).setParameter(2, clinicId).setParameter(3, patientId).setParameter(4, actor)
-                .setParameter(5, role).setParameter(6, action).setParameter(7, outcome).setParameter(8, status)
-                .executeUpdate();
+        APPEND.update(getEntityManager(), at, clinicId, patientId, actor, role, action, outcome, status);
     }
 
     /** Newest first; {@code after} is the (at, id) of the last record of the previous page. */

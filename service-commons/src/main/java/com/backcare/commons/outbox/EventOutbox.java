@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.persistence.JdbcStatement;
 import com.backcare.commons.persistence.PerTransaction;
 import com.backcare.commons.tracing.Traces;
 import com.backcare.events.EventEnvelope;
@@ -26,6 +26,9 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @ApplicationScoped
 @IfBuildProperty(name = "backcare.outbox.enabled", stringValue = "true")
 public class EventOutbox {
+
+    private static final JdbcStatement APPEND = JdbcStatement.of("INSERT INTO outbox_event (event_id, topic, message_key, "
+            + "payload, created_at, trace_parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 
     @Inject
     EntityManager em;
@@ -58,11 +61,8 @@ public class EventOutbox {
     public OutboxMessage append(String source, EventType type, String clinicId, String patientId, Instant time,
             Object data) {
         OutboxMessage message = prepare(source, type, clinicId, patientId, time, data);
-        NativeSql.on(em, "INSERT INTO outbox_event (event_id, topic, message_key, payload, created_at, trace_parent) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "outbox_event")
-                .setParameter(1, message.eventId()).setParameter(2, message.topic()).setParameter(3, message.key())
-                .setParameter(4, message.payload()).setParameter(5, time).setParameter(6, message.traceParent())
-                .executeUpdate();
+        APPEND.update(em, message.eventId(), message.topic(), message.key(), message.payload(), time,
+                message.traceParent());
         appendedInThisTransaction();
         return message;
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.persistence.JdbcStatement;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -21,6 +21,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "alert_change")
 public class AlertChangeEntity extends PanacheEntityBase {
+
+    private static final JdbcStatement RECORD = JdbcStatement.of("INSERT INTO alert_change (alert_id, at, actor, action, "
+            + "note) VALUES (?1, ?2, ?3, ?4, ?5)");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,10 +44,7 @@ public class AlertChangeEntity extends PanacheEntityBase {
      * persistence context for every later flush to check. The alert's row must already be written (flushed).
      */
     public static void record(UUID alertId, Instant at, String actor, String action, String note) {
-        NativeSql.on(getEntityManager(), "INSERT INTO alert_change (alert_id, at, actor, action, note) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5)", "alert_change")
-                .setParameter(1, alertId).setParameter(2, at).setParameter(3, actor).setParameter(4, action)
-                .setParameter(5, note).executeUpdate();
+        RECORD.update(getEntityManager(), alertId, at, actor, action, note);
     }
 
     public static List<AlertChangeEntity> historyOf(UUID alertId) {
