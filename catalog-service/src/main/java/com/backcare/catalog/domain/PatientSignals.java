@@ -1,12 +1,17 @@
 package com.backcare.catalog.domain;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.BatchSize;
+import org.hibernate.Session;
 
 import com.backcare.catalog.persistence.PatientEntryDigestEntity;
 import com.backcare.catalog.persistence.PatientStateEntity;
@@ -40,64 +45,93 @@ public class PatientSignals {
     @Inject
     EventContract contract;
 
-    /** Checks what needs no database: the data's shape and contract. An event that fails can never be applied. */
-    public void check(EventEnvelope event) {
+    /** An event that passed {@link #check}, with its data decoded once (null for a type the plan does not use). */
+    public record CheckedEvent(EventEnvelope envelope, Object data) {
+        public String id() {
+            return envelope.id();
+        }
+    }
+
+    /**
+     * Checks what needs no database: the data's shape and contract. An event that fails can never be applied; one
+     * that passes carries its decoded data on, so nothing is decoded or validated twice.
+     */
+    public CheckedEvent check(EventEnvelope event) {
+        Object data = null;
         if (event.is(EventType.PROFILE_CHANGED)) {
-            contract.data(event, ProfileEventData.class);
+            data = contract.data(event, ProfileEventData.class);
         } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
-            PatientStatusEventData data = contract.data(event, PatientStatusEventData.class);
-            if (data.tier() == null || data.advice() == null) {
+            PatientStatusEventData status = contract.data(event, PatientStatusEventData.class);
+            if (status.tier() == null || status.advice() == null) {
                 throw new InvalidEventException("data.tier and data.advice are required");
             }
+            data = status;
         } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
                 || event.is(EventType.ENTRY_DELETED)) {
-            entryId(contract.data(event, EntryEventData.class));
+            EntryEventData entry = contract.data(event, EntryEventData.class);
+            entryId(entry);
+            data = entry;
         } else if (event.is(EventType.QUESTIONNAIRE_RESPONDED)) {
-            contract.data(event, QuestionnaireResponseEventData.class);
+            data = contract.data(event, QuestionnaireResponseEventData.class);
         }
+        return new CheckedEvent(event, data);
     }
 
     /** Applies one event: a batch of one. */
     @Transactional
-    public void apply(EventEnvelope event) {
+    public void apply(CheckedEvent event) {
         applyAll(List.of(event));
     }
 
     /**
-     * Applies a poll's events in one transaction, in their order; the ids seen before are found with one statement.
-     * Every event is checked ({@link #check}) before it comes here.
+     * Applies a poll's events in one transaction, in their order; the ids seen before are found with one statement,
+     * and the digests of the poll's entries are read with one more.
      */
     @Transactional
-    public void applyAll(List<EventEnvelope> events) {
-        Set<String> fresh = processed.firstTimes(events.stream().map(EventEnvelope::id).toList());
-        for (EventEnvelope event : events) {
+    public void applyAll(List<CheckedEvent> events) {
+        Set<String> fresh = processed.firstTimes(events.stream().map(CheckedEvent::id).toList());
+        Map<PatientEntryKey, PatientEntryDigestEntity> digests = digestsOf(events);
+        for (CheckedEvent event : events) {
             if (fresh.remove(event.id())) { // once, even if the batch holds it twice
-                applyChecked(event);
+                applyChecked(event, digests);
             }
         }
     }
 
-    private void applyChecked(EventEnvelope event) {
-        if (event.is(EventType.PROFILE_CHANGED)) {
-            ProfileEventData data = contract.data(event, ProfileEventData.class);
+    /** The stored digests of the entries the events are about, by key: one statement for the whole poll. */
+    private Map<PatientEntryKey, PatientEntryDigestEntity> digestsOf(List<CheckedEvent> events) {
+        List<PatientEntryKey> keys = events.stream().filter(e -> e.data() instanceof EntryEventData)
+                .map(e -> keyOf(e.envelope(), (EntryEventData) e.data())).distinct().toList();
+        Map<PatientEntryKey, PatientEntryDigestEntity> digests = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (PatientEntryDigestEntity digest : PatientEntryDigestEntity.getEntityManager().unwrap(Session.class)
+                    .findMultiple(PatientEntryDigestEntity.class, keys, new BatchSize(keys.size()))) {
+                if (digest != null) {
+                    digests.put(digest.key, digest);
+                }
+            }
+        }
+        return digests;
+    }
+
+    private void applyChecked(CheckedEvent checked, Map<PatientEntryKey, PatientEntryDigestEntity> digests) {
+        EventEnvelope event = checked.envelope();
+        if (checked.data() instanceof ProfileEventData data) {
             PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
             if (data.revision() > state.profileRevision && data.profile() != null) {
                 state.profileRevision = data.revision();
                 state.conditions = new java.util.ArrayList<>(data.profile().conditions());
             }
-        } else if (event.is(EventType.PATIENT_STATUS_CHANGED)) {
-            PatientStatusEventData data = contract.data(event, PatientStatusEventData.class);
+        } else if (checked.data() instanceof PatientStatusEventData data) {
             PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
             if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
                 state.statusTime = event.time();
                 state.triageTier = data.tier();
                 state.triageAdvice = new java.util.ArrayList<>(data.advice());
             }
-        } else if (event.is(EventType.ENTRY_RECORDED) || event.is(EventType.ENTRY_CORRECTED)
-                || event.is(EventType.ENTRY_DELETED)) {
-            digest(event, contract.data(event, EntryEventData.class));
-        } else if (event.is(EventType.QUESTIONNAIRE_RESPONDED)) {
-            QuestionnaireResponseEventData data = contract.data(event, QuestionnaireResponseEventData.class);
+        } else if (checked.data() instanceof EntryEventData data) {
+            digest(event, data, digests);
+        } else if (checked.data() instanceof QuestionnaireResponseEventData data) {
             if (START_BACK.equals(data.questionnaire()) && data.score().riskGroup() != null) {
                 PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
                 if (state.startBackAt == null || !data.authored().isBefore(state.startBackAt)) {
@@ -108,9 +142,13 @@ public class PatientSignals {
         }
     }
 
-    private void digest(EventEnvelope event, EntryEventData data) {
-        var key = new PatientEntryKey(event.clinicid(), event.patientid(), entryId(data));
-        PatientEntryDigestEntity digest = PatientEntryDigestEntity.findById(key);
+    private static PatientEntryKey keyOf(EventEnvelope event, EntryEventData data) {
+        return new PatientEntryKey(event.clinicid(), event.patientid(), entryId(data));
+    }
+
+    private void digest(EventEnvelope event, EntryEventData data, Map<PatientEntryKey, PatientEntryDigestEntity> digests) {
+        var key = keyOf(event, data);
+        PatientEntryDigestEntity digest = digests.get(key);
         if (digest != null && digest.revision >= data.revision()) {
             return;
         }
@@ -124,6 +162,7 @@ public class PatientSignals {
         if (digest == null) {
             digest = new PatientEntryDigestEntity();
             digest.key = key;
+            digests.put(key, digest); // a later revision in the same poll updates this one
         }
         PainReport r = data.entry();
         digest.revision = data.revision();

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.backcare.catalog.domain.PatientSignals;
 import com.backcare.commons.messaging.EventBatches;
 import com.backcare.commons.messaging.IncomingEvents;
-import com.backcare.events.EventEnvelope;
 import com.backcare.events.Topics;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,18 +54,16 @@ public class PatientEventsConsumer {
     @Incoming("journal-events")
     @Blocking
     public void journal(ConsumerRecords<String, byte[]> records) {
-        journal.apply(records, this::checked, signals::applyAll, signals::apply);
+        journal.apply(records, this::checked, PatientSignals.CheckedEvent::id, signals::applyAll, signals::apply);
     }
 
     @Incoming("patient-status")
     @Blocking
     public void status(ConsumerRecords<String, byte[]> records) {
-        status.apply(records, this::checked, signals::applyAll, signals::apply);
+        status.apply(records, this::checked, PatientSignals.CheckedEvent::id, signals::applyAll, signals::apply);
     }
 
-    private EventEnvelope checked(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
-        EventEnvelope event = IncomingEvents.decode(record);
-        signals.check(event);
-        return event;
+    private PatientSignals.CheckedEvent checked(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        return signals.check(IncomingEvents.decode(record));
     }
 }
