@@ -106,6 +106,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * CPU time the server has used so far: the postmaster and its live processes (backends, background workers).
+     * A backend that has exited is no longer counted, so measure across pooled connections.
+     */
+    public java.time.Duration cpuTime() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server),
+                    server.descendants()).map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                    .reduce(java.time.Duration.ZERO, java.time.Duration::plus)).orElse(java.time.Duration.ZERO);
+        } catch (IOException | RuntimeException e) {
+            return java.time.Duration.ZERO;
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

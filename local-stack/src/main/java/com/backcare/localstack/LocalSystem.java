@@ -97,6 +97,18 @@ public final class LocalSystem implements AutoCloseable {
         return postgres;
     }
 
+    /**
+     * CPU time used so far by each service process, by PostgreSQL ("postgresql") and by this JVM ("driver", with the
+     * embedded Kafka broker when this JVM started it): a cost that contention on a shared machine does not blur.
+     */
+    public java.util.Map<String, Duration> cpuTimes() {
+        java.util.Map<String, Duration> times = new java.util.LinkedHashMap<>();
+        processes.forEach((name, p) -> times.put(name, p.info().totalCpuDuration().orElse(Duration.ZERO)));
+        times.put("postgresql", postgres.cpuTime());
+        times.put("driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return times;
+    }
+
     public LocalSystem start(Duration readyWithin) {
         requirePortsFree();
         for (Service s : settings.services()) {

@@ -1,10 +1,12 @@
 package com.backcare.system.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.backcare.events.EventJson;
 import com.backcare.events.Topics;
 
 /**
@@ -19,17 +22,30 @@ import com.backcare.events.Topics;
  * triage publishes that the patient's status is EMERGENCY. One consumer for the whole run: unlike polling each
  * patient's status over HTTP, watching costs the same however far behind triage is, so the measurement does not load
  * the system it measures (polling every 20 ms made a 1 s lag feed itself into a 10 s one).
+ * <p>
+ * It also reads the journal's topic, so that each alert's path can be split into its hops ({@link Seen}).
  */
 final class EmergencyWatcher implements AutoCloseable {
 
-    private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+    /**
+     * When the patient's EMERGENCY status arrived, and the wall-clock times (ms) along the way: the journal's event
+     * reached Kafka (its record's timestamp, set when the journal's relay sent it; 0 if not seen), triage made the
+     * status event (its {@code time}, inside the transaction that applied the entry), the status reached Kafka (set
+     * when triage's relay sent it), and the watcher received it.
+     */
+    record Seen(long arrivedNanos, long journalOnKafka, long statusMade, long statusOnKafka, long arrived) {
+    }
+
+    private final Map<String, CompletableFuture<Seen>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Long> journalOnKafka = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     EmergencyWatcher(String bootstrap) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.PATIENT_STATUS_EVENTS).stream()
+        List<TopicPartition> partitions = Stream.of(Topics.PATIENT_STATUS_EVENTS, Topics.JOURNAL_EVENTS)
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -38,8 +54,12 @@ final class EmergencyWatcher implements AutoCloseable {
             try (consumer) {
                 while (running) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                        if (record.value() != null && record.value().contains("\"tier\":\"EMERGENCY\"")) {
-                            seen(record.key()).complete(System.nanoTime());
+                        if (record.topic().equals(Topics.JOURNAL_EVENTS)) {
+                            if (waiting.containsKey(record.key())) {
+                                journalOnKafka.putIfAbsent(record.key(), record.timestamp());
+                            }
+                        } else if (record.value() != null && record.value().contains("\"tier\":\"EMERGENCY\"")) {
+                            emergency(record);
                         }
                     }
                 }
@@ -49,8 +69,21 @@ final class EmergencyWatcher implements AutoCloseable {
         thread.start();
     }
 
-    /** Completes with {@link System#nanoTime()} when the patient's EMERGENCY status is published. */
-    CompletableFuture<Long> seen(String patientId) {
+    private void emergency(ConsumerRecord<String, String> record) {
+        long arrivedNanos = System.nanoTime();
+        long arrived = System.currentTimeMillis();
+        long made;
+        try {
+            made = Instant.parse(EventJson.mapper().readTree(record.value()).path("time").asText()).toEpochMilli();
+        } catch (Exception e) {
+            made = record.timestamp();
+        }
+        Long journal = journalOnKafka.remove(record.key());
+        seen(record.key()).complete(new Seen(arrivedNanos, journal == null ? 0 : journal, made, record.timestamp(), arrived));
+    }
+
+    /** Completes when the patient's EMERGENCY status is published. */
+    CompletableFuture<Seen> seen(String patientId) {
         return waiting.computeIfAbsent(patientId, id -> new CompletableFuture<>());
     }
 

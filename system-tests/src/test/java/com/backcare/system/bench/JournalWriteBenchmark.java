@@ -73,21 +73,32 @@ public final class JournalWriteBenchmark {
                     + "| commit→Kafka p50 | p90 | p99 | max (ms) | outbox table, largest (kB) | its dead rows, most |");
             report.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             WarmUp.Rounds warmup;
+            List<String> costs = new java.util.ArrayList<>();
             try (LagProbe lag = new LagProbe(system.kafka().bootstrapServers());
                     OutboxProbe outbox = new OutboxProbe(system.postgres().jdbcUrl("journal"))) {
                 warmup = WarmUp.untilSettled("20 s at " + WARMUP_RATE + " a second",
                         round -> load.run(WARMUP_RATE, 20, post, status -> status == 201).latencyMicros()
                                 .getValueAtPercentile(50) / 1000.0);
+                CpuMeter cpu = new CpuMeter(system);
                 for (int rate : rates) {
                     lag.reset();
                     outbox.reset();
+                    cpu.restart();
                     OpenLoad.Result r = load.run(rate, seconds, post, status -> status == 201);
-                    Thread.sleep(2_000); // let the last events arrive
+                    Thread.sleep(2_000); // let the last events arrive, and triage and the catalog apply them
+                    costs.add("| " + rate + " " + cpu.perOperation(r.succeeded()));
                     report.line("| %d | %d | %d | %d | %.0f | %s | %s | %d | %d |".formatted(r.rate(), r.sent(), r.succeeded(),
                             r.failed(), r.achievedPerSecond(), Report.millis(r.latencyMicros()), Report.millis(lag.take()),
                             outbox.largestKilobytes(), outbox.mostDeadRows()));
                 }
             }
+            report.line("");
+            report.line("What each entry cost in CPU, per process (the 201s of the step over its CPU time, the 2 s after it "
+                    + "included, while triage and the catalog consumed every event):");
+            report.line("");
+            report.line("| rate (req/s) " + CpuMeter.header());
+            report.line("|---|---|---|---|---|---|");
+            costs.forEach(report::line);
             report.line("");
             report.line(warmup.describe());
             report.line("");

@@ -59,8 +59,17 @@ public final class NoisyNeighbourBenchmark {
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
                 warmup = WarmUp.untilSettled("30 s of the same load (limits on)", round -> run(watcher, journal, triage,
                         "clinic-warmup-" + round, 30, "warm-up").p50Millis());
-                report.line(run(watcher, journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)").row());
-                report.line(run(watcher, journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted").row());
+                Run limited = run(watcher, journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)");
+                Run unlimited = run(watcher, journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted");
+                report.line(limited.row());
+                report.line(unlimited.row());
+                report.line("");
+                report.line("The red flags' path, hop by hop (wall clock on the one machine):");
+                report.line("");
+                report.line("| run " + AlertPath.header());
+                report.line("|---|---|---|---|---|");
+                report.line("| write limits on " + limited.path());
+                report.line("| flooder's limit lifted " + unlimited.path());
             }
             report.line("");
             report.line(warmup.describe());
@@ -70,8 +79,8 @@ public final class NoisyNeighbourBenchmark {
         }
     }
 
-    /** One run's row of the table, and its red flags' median latency in milliseconds. */
-    private record Run(String row, double p50Millis) {
+    /** One run's row of the table, its red flags' hops, and their median latency in milliseconds. */
+    private record Run(String row, String path, double p50Millis) {
     }
 
     private static Run run(EmergencyWatcher watcher, String journal, String triage, String clinic, int seconds,
@@ -103,6 +112,7 @@ public final class NoisyNeighbourBenchmark {
             loops.add(loop);
         }
         Recorder recorder = new Recorder(3);
+        AlertPath path = new AlertPath();
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
         Random random = new Random(seconds);
         List<CompletableFuture<Boolean>> seen = new ArrayList<>();
@@ -111,7 +121,7 @@ public final class NoisyNeighbourBenchmark {
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             seen.add(done);
             pollers.schedule(() -> RedFlags.timed(watcher, http, journal, triage, clinic, patient, staff, recorder,
-                    Duration.ofMinutes(5)).thenAccept(done::complete),
+                    path, Duration.ofMinutes(5)).thenAccept(done::complete),
                     random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
         }
         Thread.sleep(seconds * 1000L);
@@ -124,6 +134,6 @@ public final class NoisyNeighbourBenchmark {
         long alerted = seen.stream().filter(CompletableFuture::join).count();
         var latencies = recorder.getIntervalHistogram();
         return new Run("| %s | %d / %d | %d / %d | %s |".formatted(label, created.get(), refused.get(), alerted, RED_FLAGS,
-                Report.millis(latencies)), latencies.getValueAtPercentile(50) / 1000.0);
+                Report.millis(latencies)), path.cells(), latencies.getValueAtPercentile(50) / 1000.0);
     }
 }

@@ -21,12 +21,13 @@ final class RedFlags {
     }
 
     /**
-     * Posts the entry, records the latency in microseconds, then reads the patient's status once: completes with
+     * Posts the entry, records the latency in microseconds and its hops in {@code path}, then reads the patient's
+     * status once: completes with
      * whether the status API agrees with the event (false when the entry was refused or no alert came in time).
      */
     static CompletableFuture<Boolean> timed(EmergencyWatcher watcher, HttpClient http, String journal, String triage,
-            String clinic, String patient, String staff, Recorder recorder, Duration within) {
-        CompletableFuture<Long> emergency = watcher.seen(patient);
+            String clinic, String patient, String staff, Recorder recorder, AlertPath path, Duration within) {
+        CompletableFuture<EmergencyWatcher.Seen> emergency = watcher.seen(patient);
         HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
                 .header("Authorization", "Bearer " + DevTokens.token(clinic, "patient", patient))
                 .header("Content-Type", "application/json")
@@ -38,8 +39,10 @@ final class RedFlags {
                 return CompletableFuture.completedFuture(false);
             }
             long committed = System.nanoTime();
+            long createdMillis = System.currentTimeMillis();
             return emergency.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).thenCompose(alerted -> {
-                recorder.recordValue(Math.max(1, (alerted - committed) / 1_000));
+                recorder.recordValue(Math.max(1, (alerted.arrivedNanos() - committed) / 1_000));
+                path.record(createdMillis, alerted);
                 // the API must agree with the event: one read, not a poll
                 return http.sendAsync(status, HttpResponse.BodyHandlers.ofString())
                         .thenApply(r -> r.statusCode() == 200 && r.body().contains("\"tier\":\"EMERGENCY\""));

@@ -68,17 +68,36 @@ public final class TriageBenchmark {
             String triage = settings.service("triage-service").baseUrl();
             WarmUp.Rounds warmup;
             Step last = null;
+            List<String> paths = new java.util.ArrayList<>();
+            List<String> costs = new java.util.ArrayList<>();
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
                 warmup = WarmUp.untilSettled("20 s at 25 red flags a second", round ->
                         latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round).p50());
+                CpuMeter cpu = new CpuMeter(system);
                 for (int i = 0; i < rates.length; i++) {
                     // New patients at every step, even when a rate is given twice.
+                    cpu.restart();
                     last = latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]);
                     report.line(last.row());
+                    paths.add("| " + rates[i] + " " + last.path());
+                    costs.add("| " + rates[i] + " " + cpu.perOperation(rates[i] * (long) seconds));
                 }
             }
             report.line("");
             report.line(warmup.describe());
+            report.line("");
+            report.line("Where the time went, hop by hop (wall clock on the one machine; the journal's and triage's outbox "
+                    + "relays are the first and third hops):");
+            report.line("");
+            report.line("| entries/s " + AlertPath.header());
+            report.line("|---|---|---|---|---|");
+            paths.forEach(report::line);
+            report.line("");
+            report.line("What each red flag cost in CPU, per process (the step's CPU time over its entries):");
+            report.line("");
+            report.line("| entries/s " + CpuMeter.header());
+            report.line("|---|---|---|---|---|---|");
+            costs.forEach(report::line);
             report.line("");
             report.line("Triage's most frequent statements in the last step, per red flag:");
             report.line("");
@@ -101,7 +120,7 @@ public final class TriageBenchmark {
     }
 
     /** One step's row of the table, its median in milliseconds, and the statements the databases ran in it. */
-    private record Step(String row, double p50, List<EmbeddedPostgresServer.StatementCount> statements) {
+    private record Step(String row, String path, double p50, List<EmbeddedPostgresServer.StatementCount> statements) {
     }
 
     private static Step latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
@@ -109,6 +128,7 @@ public final class TriageBenchmark {
         postgres.statementsSinceLastAsked();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Recorder recorder = new Recorder(3);
+        AlertPath path = new AlertPath();
         ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
         String staff = DevTokens.token(CLINIC, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
         int total = rate * seconds;
@@ -120,7 +140,7 @@ public final class TriageBenchmark {
                 LockSupport.parkNanos(wait);
             }
             pending.add(RedFlags.timed(watcher, http, journal, triage, CLINIC, "pat-" + tag + "-" + i, staff, recorder,
-                    Duration.ofSeconds(60)));
+                    path, Duration.ofSeconds(60)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         long confirmed = pending.stream().filter(CompletableFuture::join).count();
@@ -128,7 +148,7 @@ public final class TriageBenchmark {
         List<EmbeddedPostgresServer.StatementCount> statements = postgres.statementsSinceLastAsked();
         return new Step("| %d | %d | %d | %d | %s | %s | %s | %s |".formatted(rate, total, h.getTotalCount(), confirmed,
                 Report.millis(h), perRedFlag(statements, "journal", total), perRedFlag(statements, "triage", total),
-                perRedFlag(statements, "catalog", total)), h.getValueAtPercentile(50) / 1000.0, statements);
+                perRedFlag(statements, "catalog", total)), path.cells(), h.getValueAtPercentile(50) / 1000.0, statements);
     }
 
     private static String perRedFlag(List<EmbeddedPostgresServer.StatementCount> statements, String database, int redFlags) {
