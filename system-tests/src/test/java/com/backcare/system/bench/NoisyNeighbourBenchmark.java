@@ -85,7 +85,7 @@ public final class NoisyNeighbourBenchmark {
 
     private static Run run(EmergencyWatcher watcher, String journal, String triage, String clinic, int seconds,
             String label) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = OpenLoad.httpClient();
         String flooder = "flooder-" + clinic;
         String flooderToken = DevTokens.token(clinic, "patient", flooder, Instant.now(), Duration.ofHours(2));
         String staff = DevTokens.token(clinic, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));

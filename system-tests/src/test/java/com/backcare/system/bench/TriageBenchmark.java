@@ -126,7 +126,7 @@ public final class TriageBenchmark {
     private static Step latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
             int rate, int seconds, String tag) throws Exception {
         postgres.statementsSinceLastAsked();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = OpenLoad.httpClient();
         Recorder recorder = new Recorder(3);
         AlertPath path = new AlertPath();
         ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
