@@ -17,8 +17,12 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Rows published per transaction. */
-    @WithDefault("100")
+    /**
+     * Rows published per transaction, at most. Each pass pays a transaction, the lock, a read and a delete whatever its
+     * size, so when writes outpace the relay a larger pass catches up: with 100, the journal benchmark at 450 entries a
+     * second had commit→Kafka p50 5.4 s; with 500, 0.28 s. Stays under the emitter's buffer (1,024).
+     */
+    @WithDefault("500")
     int batchSize();
 
     /**
