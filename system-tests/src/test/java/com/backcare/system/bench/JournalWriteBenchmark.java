@@ -92,13 +92,9 @@ public final class JournalWriteBenchmark {
                             outbox.largestKilobytes(), outbox.mostDeadRows()));
                 }
             }
-            report.line("");
-            report.line("What each entry cost in CPU, per process (the 201s of the step over its CPU time, the 2 s after it "
-                    + "included, while triage and the catalog consumed every event):");
-            report.line("");
-            report.line("| rate (req/s) " + CpuMeter.header());
-            report.line("|---|---|---|---|---|---|");
-            costs.forEach(report::line);
+            report.table("What each entry cost in CPU, per process (the 201s of the step over its CPU time, the 2 s after "
+                    + "it included, while triage and the catalog consumed every event):", "| rate (req/s) " + CpuMeter.header(),
+                    costs);
             report.line("");
             report.line(warmup.describe());
             report.line("");

@@ -63,13 +63,8 @@ public final class NoisyNeighbourBenchmark {
                 Run unlimited = run(watcher, journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted");
                 report.line(limited.row());
                 report.line(unlimited.row());
-                report.line("");
-                report.line("The red flags' path, hop by hop (wall clock on the one machine):");
-                report.line("");
-                report.line("| run " + AlertPath.header());
-                report.line("|---|---|---|---|---|");
-                report.line("| write limits on " + limited.path());
-                report.line("| flooder's limit lifted " + unlimited.path());
+                report.table("The red flags' path, hop by hop (wall clock on the one machine):", "| run " + AlertPath.header(),
+                        List.of("| write limits on " + limited.path(), "| flooder's limit lifted " + unlimited.path()));
             }
             report.line("");
             report.line(warmup.describe());

@@ -23,6 +23,17 @@ public final class Report {
         return this;
     }
 
+    /**
+     * A blank line, the caption, and a table of the rows under the header; the separator row is made from the header's
+     * columns.
+     */
+    public Report table(String caption, String header, java.util.List<String> rows) {
+        line("").line(caption).line("").line(header);
+        line("|---".repeat((int) header.chars().filter(c -> c == '|').count() - 1) + "|");
+        rows.forEach(this::line);
+        return this;
+    }
+
     /** p50 / p90 / p99 / max of a histogram of microseconds, in milliseconds. */
     public static String millis(Histogram h) {
         if (h == null || h.getTotalCount() == 0) {

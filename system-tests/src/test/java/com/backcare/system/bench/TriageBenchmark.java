@@ -85,19 +85,10 @@ public final class TriageBenchmark {
             }
             report.line("");
             report.line(warmup.describe());
-            report.line("");
-            report.line("Where the time went, hop by hop (wall clock on the one machine; the journal's and triage's outbox "
-                    + "relays are the first and third hops):");
-            report.line("");
-            report.line("| entries/s " + AlertPath.header());
-            report.line("|---|---|---|---|---|");
-            paths.forEach(report::line);
-            report.line("");
-            report.line("What each red flag cost in CPU, per process (the step's CPU time over its entries):");
-            report.line("");
-            report.line("| entries/s " + CpuMeter.header());
-            report.line("|---|---|---|---|---|---|");
-            costs.forEach(report::line);
+            report.table("Where the time went, hop by hop (wall clock on the one machine; the journal's and triage's "
+                    + "outbox relays are the first and third hops):", "| entries/s " + AlertPath.header(), paths);
+            report.table("What each red flag cost in CPU, per process (the step's CPU time over its entries):",
+                    "| entries/s " + CpuMeter.header(), costs);
             report.line("");
             report.line("Triage's most frequent statements in the last step, per red flag:");
             report.line("");
