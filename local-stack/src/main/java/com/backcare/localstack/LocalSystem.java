@@ -109,6 +109,34 @@ public final class LocalSystem implements AutoCloseable {
         return times;
     }
 
+    /**
+     * CPU time the services' JIT compiler threads have used so far, all services together (Linux: read from
+     * /proc; zero elsewhere). Part of {@link #cpuTimes}: while a JVM still compiles, its cost per operation is not yet
+     * the steady one.
+     */
+    public Duration jitCpuTime() {
+        long ticks = 0;
+        for (Process process : processes.values()) {
+            Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+            try (var threads = Files.list(tasks)) {
+                for (Path thread : (Iterable<Path>) threads::iterator) {
+                    try {
+                        if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                            String stat = Files.readString(thread.resolve("stat"));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                        }
+                    } catch (IOException | RuntimeException threadGone) {
+                        // a thread that ended between the listing and the read
+                    }
+                }
+            } catch (IOException | RuntimeException noProc) {
+                // not Linux, or the process has ended
+            }
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
     public LocalSystem start(Duration readyWithin) {
         requirePortsFree();
         for (Service s : settings.services()) {

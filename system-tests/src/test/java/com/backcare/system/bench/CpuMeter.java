@@ -9,7 +9,8 @@ import com.backcare.localstack.LocalSystem;
 
 /**
  * CPU time each process of the system spent per operation over a step: unlike latency, a cost that the contention of
- * two shared cores does not blur (only what the JIT compiles in the step is counted with it).
+ * two shared cores does not blur. What the services' JIT compilers spent in the step is counted with it, and shown on
+ * its own: while it is large, the services are not yet at their steady cost.
  */
 final class CpuMeter {
 
@@ -19,6 +20,7 @@ final class CpuMeter {
 
     private final LocalSystem system;
     private Map<String, Duration> start;
+    private Duration jitStart;
 
     CpuMeter(LocalSystem system) {
         this.system = system;
@@ -28,11 +30,12 @@ final class CpuMeter {
     /** Starts a new step. */
     void restart() {
         start = system.cpuTimes();
+        jitStart = system.jitCpuTime();
     }
 
     /** The table's header cells. */
     static String header() {
-        return "| CPU ms per op: journal | triage | catalog | PostgreSQL | driver + Kafka |";
+        return "| CPU ms per op: journal | triage | catalog | PostgreSQL | driver + Kafka | of the services', their JIT compilers |";
     }
 
     /** Each process's CPU milliseconds per operation since the step started, as table cells; starts a new step. */
@@ -44,7 +47,10 @@ final class CpuMeter {
             return operations == 0 || !now.containsKey(name) ? "-"
                     : "%.2f".formatted(after.minus(before).toNanos() / 1e6 / operations);
         }).collect(Collectors.joining(" | ", "| ", " |"));
+        Duration jitNow = system.jitCpuTime();
+        cells += operations == 0 ? " - |" : " %.2f |".formatted(jitNow.minus(jitStart).toNanos() / 1e6 / operations);
         start = now;
+        jitStart = jitNow;
         return cells;
     }
 }

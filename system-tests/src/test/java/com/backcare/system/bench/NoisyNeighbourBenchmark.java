@@ -113,9 +113,10 @@ public final class NoisyNeighbourBenchmark {
         List<CompletableFuture<Boolean>> seen = new ArrayList<>();
         for (int i = 0; i < RED_FLAGS; i++) {
             String patient = "pat-" + clinic + "-" + i;
+            String token = RedFlags.tokenOf(clinic, patient);
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             seen.add(done);
-            pollers.schedule(() -> RedFlags.timed(watcher, http, journal, triage, clinic, patient, staff, recorder,
+            pollers.schedule(() -> RedFlags.timed(watcher, http, journal, triage, patient, token, staff, recorder,
                     path, Duration.ofMinutes(5)).thenAccept(done::complete),
                     random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
         }

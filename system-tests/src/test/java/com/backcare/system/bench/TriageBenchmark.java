@@ -72,12 +72,12 @@ public final class TriageBenchmark {
             List<String> costs = new java.util.ArrayList<>();
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
                 warmup = WarmUp.untilSettled("20 s at 25 red flags a second", round ->
-                        latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round).p50());
+                        latency(watcher, system.postgres(), journal, triage, 25, 20, "warmup" + round, null).p50());
                 CpuMeter cpu = new CpuMeter(system);
                 for (int i = 0; i < rates.length; i++) {
                     // New patients at every step, even when a rate is given twice.
-                    cpu.restart();
-                    last = latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i]);
+                    last = latency(watcher, system.postgres(), journal, triage, rates[i], seconds, "r" + i + "x" + rates[i],
+                            cpu);
                     report.line(last.row());
                     paths.add("| " + rates[i] + " " + last.path());
                     costs.add("| " + rates[i] + " " + cpu.perOperation(rates[i] * (long) seconds));
@@ -115,7 +115,7 @@ public final class TriageBenchmark {
     }
 
     private static Step latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
-            int rate, int seconds, String tag) throws Exception {
+            int rate, int seconds, String tag, CpuMeter cpu) throws Exception {
         postgres.statementsSinceLastAsked();
         HttpClient http = OpenLoad.httpClient();
         Recorder recorder = new Recorder(3);
@@ -123,6 +123,13 @@ public final class TriageBenchmark {
         ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
         String staff = DevTokens.token(CLINIC, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
         int total = rate * seconds;
+        String[] tokens = new String[total];
+        for (int i = 0; i < total; i++) {
+            tokens[i] = RedFlags.tokenOf(CLINIC, "pat-" + tag + "-" + i);
+        }
+        if (cpu != null) {
+            cpu.restart(); // the step's cost starts with its load
+        }
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -130,7 +137,7 @@ public final class TriageBenchmark {
             for (long wait; (wait = intended - System.nanoTime()) > 0;) {
                 LockSupport.parkNanos(wait);
             }
-            pending.add(RedFlags.timed(watcher, http, journal, triage, CLINIC, "pat-" + tag + "-" + i, staff, recorder,
+            pending.add(RedFlags.timed(watcher, http, journal, triage, "pat-" + tag + "-" + i, tokens[i], staff, recorder,
                     path, Duration.ofSeconds(60)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
