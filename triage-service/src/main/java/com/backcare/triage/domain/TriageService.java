@@ -60,6 +60,8 @@ public class TriageService {
      * database, each question about once a poll ({@link SplitHistory}). So a poll's cost does not grow with the history.
      */
     static final int HISTORY_ROWS_PER_NEW_ENTRY = 10;
+    /** Patients whose alerts are raised with one read and one flush: as many as one JDBC batch holds. */
+    static final int RAISES_TOGETHER = 50;
 
     @Inject
     ProcessedEvents processed;
@@ -238,6 +240,7 @@ public class TriageService {
         timelines.insert(rows);
         followers.forEach((patient, ids) -> new SqlPatientHistory(em, patient.clinicId, patient.patientId).refreshDrops(ids));
 
+        List<Raise> raises = new ArrayList<>();
         candidates.forEach((patient, entries) -> {
             if (outOfOrder.contains(patient)) {
                 return; // quiet at every step, as checked: nothing to reconcile
@@ -250,31 +253,63 @@ public class TriageService {
                     profiles.get(patient), clinic, history)).isEmpty());
             if (found) {
                 List<JournalEvent> events = byPatient.get(patient);
-                causes.runFor(events.get(events.size() - 1).envelope(), () -> {
-                    // The patient's open alerts, read once: the status before, and each rule's open alert. New entries
-                    // only raise alerts or add evidence, so the status can change only if one is raised.
-                    List<AlertEntity> open = AlertEntity.openForPatient(patient.clinicId, patient.patientId);
-                    Instant causedAt = events.stream().map(JournalEvent::time).filter(java.util.Objects::nonNull)
-                            .max(Comparator.naturalOrder()).orElse(null);
-                    List<Anchor> anchors = entries.stream().map(e -> new Anchor(e.point().id(), e.point().recordedAt(),
-                            e.report())).toList();
-                    List<AlertEntity> raised = reconcile(patient.clinicId, patient.patientId, anchors, List.of(), history,
-                            causedAt, profiles.get(patient), clinic,
-                            rule -> open.stream().filter(a -> a.rule.equals(rule)).findFirst());
-                    if (!raised.isEmpty()) {
-                        // Nothing was resolved: the open alerts now are those read before and those just raised.
-                        List<AlertEntity> openNow = new ArrayList<>(open);
-                        openNow.addAll(raised);
-                        openNow.sort(AlertEntity.MOST_URGENT_FIRST);
-                        changes.statusIfChanged(patient.clinicId, patient.patientId, AlertEntity.patientStatus(open),
-                                openNow, clock.instant());
-                    }
-                });
-                em.flush();
-                em.clear();
+                Instant causedAt = events.stream().map(JournalEvent::time).filter(java.util.Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null);
+                List<Anchor> anchors = entries.stream().map(e -> new Anchor(e.point().id(), e.point().recordedAt(),
+                        e.report())).toList();
+                raises.add(new Raise(patient, events.get(events.size() - 1).envelope(), anchors, history, causedAt,
+                        profiles.get(patient), clinic));
             }
         });
+        for (int i = 0; i < raises.size(); i += RAISES_TOGETHER) {
+            raiseTogether(raises.subList(i, Math.min(raises.size(), i + RAISES_TOGETHER)));
+        }
         return candidates.keySet();
+    }
+
+    /** A patient whose new entries, appended with the batch, found something: what raising its alerts needs. */
+    private record Raise(PatientKey patient, EventEnvelope cause, List<Anchor> anchors, PatientHistory history,
+            Instant causedAt, PatientProfile profile, ClinicSettings clinic) {
+    }
+
+    /**
+     * Raises the alerts (or adds evidence to the open ones) of patients whose new entries found something, together:
+     * their open alerts are read with one statement and their new alerts and findings written with one flush, so a
+     * burst of red flags costs a few statements per poll rather than per patient. Then each patient's changes are
+     * recorded under the trace of its latest event. None can have stored findings to withdraw ({@link #appendNewEntries}).
+     */
+    private void raiseTogether(List<Raise> raises) {
+        Map<PatientKey, List<AlertEntity>> open = AlertEntity.openForPatients(
+                raises.stream().map(Raise::patient).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        List<Reconciled> reconciled = new ArrayList<>();
+        for (Raise raise : raises) {
+            List<AlertEntity> openOfPatient = open.get(raise.patient());
+            reconciled.add(plan(raise.patient().clinicId, raise.patient().patientId, raise.anchors(), List.of(),
+                    raise.history(), raise.causedAt(), raise.profile(), raise.clinic(),
+                    rule -> openOfPatient.stream().filter(a -> a.rule.equals(rule)).findFirst()));
+        }
+        persist(reconciled);
+        em.flush();
+        for (int i = 0; i < raises.size(); i++) {
+            Raise raise = raises.get(i);
+            Reconciled done = reconciled.get(i);
+            causes.runFor(raise.cause(), () -> {
+                List<AlertEntity> raised = record(done);
+                if (!raised.isEmpty()) {
+                    // Nothing was resolved: the open alerts now are those read before and those just raised. New
+                    // entries only raise alerts or add evidence, so the status can change only if one is raised.
+                    List<AlertEntity> openBefore = open.get(raise.patient());
+                    List<AlertEntity> openNow = new ArrayList<>(openBefore);
+                    openNow.addAll(raised);
+                    openNow.sort(AlertEntity.MOST_URGENT_FIRST);
+                    changes.statusIfChanged(raise.patient().clinicId, raise.patient().patientId,
+                            AlertEntity.patientStatus(openBefore), openNow, clock.instant());
+                }
+            });
+        }
+        // What these patients touched is not needed for the next ones: keep flushes small.
+        em.flush();
+        em.clear();
     }
 
     private static HistoryPoint earliest(List<NewEntry> entries) {
@@ -530,6 +565,27 @@ public class TriageService {
     private List<AlertEntity> reconcile(String clinicId, String patientId, List<Anchor> anchors, List<AlertFindingEntity> inScope,
             PatientHistory history, Instant causedAt, PatientProfile profile, ClinicSettings settings,
             java.util.function.Function<String, java.util.Optional<AlertEntity>> openFor) {
+        Reconciled reconciled = plan(clinicId, patientId, anchors, inScope, history, causedAt, profile, settings, openFor);
+        persist(List.of(reconciled));
+        em.flush();
+        return record(reconciled);
+    }
+
+    /**
+     * What a reconciliation decided, before its new rows are written: each alert it touched, the alerts it raised (each
+     * complete: Hibernate inserts what an entity held when it was persisted, so a raised alert is filled in before
+     * {@link #persist}, not inserted and then updated), when, and what caused it.
+     */
+    private record Reconciled(Map<UUID, AlertDelta> touched, List<AlertEntity> raised, Instant now, Instant causedAt) {
+    }
+
+    /**
+     * Runs the rules on the anchors and plans the reconciliation of their findings with the stored ones in scope;
+     * stored findings and alerts are changed in place, new ones are made but not yet persisted.
+     */
+    private Reconciled plan(String clinicId, String patientId, List<Anchor> anchors, List<AlertFindingEntity> inScope,
+            PatientHistory history, Instant causedAt, PatientProfile profile, ClinicSettings settings,
+            java.util.function.Function<String, java.util.Optional<AlertEntity>> openFor) {
         Instant now = clock.instant();
         Map<Reconciliation.FindingKey, Reconciliation.Current> current = new LinkedHashMap<>();
         for (Anchor entry : anchors) {
@@ -578,22 +634,30 @@ public class TriageService {
             finding.active = true;
             delta.activated().add(finding);
         });
-        // Hibernate inserts what an entity held when it was persisted: a raised alert is persisted once its count and
-        // evidence are known, so it is inserted complete, not inserted and then updated. The other alerts read their
-        // latest findings, which the flush writes first.
-        // Inserts run in the order of persisting, alerts before the findings that refer to them.
-        touched.values().stream().filter(AlertDelta::raised).forEach(delta -> {
-            bringInLine(delta);
-            delta.alert().persist();
-        });
-        touched.values().forEach(delta -> delta.activated().forEach(finding -> finding.persist()));
-        AlertFindingEntity.getEntityManager().flush();
-        touched.values().forEach(delta -> {
+        touched.values().stream().filter(AlertDelta::raised).forEach(TriageService::bringInLine);
+        return new Reconciled(touched, new ArrayList<>(raisedByRule.values()), now, causedAt);
+    }
+
+    /**
+     * Writes what reconciliations made: every raised alert before any finding (which refers to its alert), so that the
+     * inserts of many patients' alerts, then of their findings, go in JDBC batches.
+     */
+    private static void persist(List<Reconciled> reconciled) {
+        reconciled.forEach(r -> r.touched().values().stream().filter(AlertDelta::raised).forEach(d -> d.alert().persist()));
+        reconciled.forEach(r -> r.touched().values().forEach(d -> d.activated().forEach(finding -> finding.persist())));
+    }
+
+    /**
+     * Records each change of a reconciliation once its rows are flushed: the other alerts read their latest findings.
+     * Returns the alerts raised.
+     */
+    private List<AlertEntity> record(Reconciled reconciled) {
+        reconciled.touched().values().forEach(delta -> {
             if (delta.raised() || bringInLine(delta)) {
-                recordChange(delta, now, causedAt);
+                recordChange(delta, reconciled.now(), reconciled.causedAt());
             }
         });
-        return new ArrayList<>(raisedByRule.values());
+        return reconciled.raised();
     }
 
     /** What one re-evaluation did to one alert: raised it, or moved its findings; and the findings it activated. */

@@ -2,8 +2,11 @@ package com.backcare.triage.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +24,8 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.backcare.commons.persistence.NativeSql;
+import com.backcare.commons.persistence.PatientKey;
 import com.backcare.commons.persistence.Where;
 import com.backcare.triage.domain.AlertStatus;
 import com.backcare.triage.domain.Tier;
@@ -108,6 +113,28 @@ public class AlertEntity extends PanacheEntityBase {
     public static List<AlertEntity> openForPatient(String clinicId, String patientId) {
         return find("clinicId = ?1 and patientId = ?2 and status <> ?3 order by tierRank, createdAt, id", clinicId,
                 patientId, AlertStatus.RESOLVED).list();
+    }
+
+    /**
+     * Each of these patients' open alerts in {@link #openForPatient}'s order, read with one statement: a poll that raises
+     * alerts for many patients reads them all at once. Native with array parameters, so its text is the same whatever the
+     * number of patients (Hibernate translates an IN list of each new length anew).
+     */
+    public static Map<PatientKey, List<AlertEntity>> openForPatients(Collection<PatientKey> patients) {
+        Map<PatientKey, List<AlertEntity>> open = new HashMap<>();
+        patients.forEach(p -> open.put(p, new ArrayList<>()));
+        if (patients.isEmpty()) {
+            return open;
+        }
+        @SuppressWarnings("unchecked")
+        List<AlertEntity> alerts = NativeSql.on(getEntityManager(), "SELECT a.* FROM unnest(cast(?1 AS text[]), cast(?2 AS "
+                + "text[])) AS k(c, p) JOIN alert a ON a.clinic_id = k.c AND a.patient_id = k.p WHERE a.status <> 'RESOLVED'",
+                AlertEntity.class, "alert")
+                .setParameter(1, patients.stream().map(p -> p.clinicId).toArray(String[]::new))
+                .setParameter(2, patients.stream().map(p -> p.patientId).toArray(String[]::new)).getResultList();
+        alerts.forEach(a -> open.get(new PatientKey(a.clinicId, a.patientId)).add(a));
+        open.values().forEach(list -> list.sort(MOST_URGENT_FIRST));
+        return open;
     }
 
     /** The clinic's queue: most urgent tier first, then oldest first; {@code after} is the last row's sort key. */
