@@ -50,8 +50,8 @@ public final class NoisyNeighbourBenchmark {
                     "One patient posts entries in a closed loop (" + IN_FLIGHT + " requests in flight) for " + seconds
                             + " s; meanwhile " + RED_FLAGS + " other patients of the same clinic each post one red-flag "
                             + "entry (bladder dysfunction) at a random moment. Latency: from the journal's 201 until "
-                            + "triage publishes the patient's EMERGENCY status (one watching consumer; the status API is "
-                            + "then read once and must agree). Services on " + ProductionJvm.describe()
+                            + "triage publishes the patient's EMERGENCY status (one watching consumer; after the run each "
+                            + "alerted patient's status API is read once and must agree). Services on " + ProductionJvm.describe()
                             + ", everything on one machine; after a measured warm-up (below).");
             report.line("| run | flooder 201 / 429 | red flags seen | commit→EMERGENCY p50 | p90 | p99 | max (ms) |");
             report.line("|---|---|---|---|---|---|---|");
@@ -116,8 +116,8 @@ public final class NoisyNeighbourBenchmark {
             String token = RedFlags.tokenOf(clinic, patient);
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             seen.add(done);
-            pollers.schedule(() -> RedFlags.timed(watcher, http, journal, triage, patient, token, staff, recorder,
-                    path, Duration.ofMinutes(5)).thenAccept(done::complete),
+            pollers.schedule(() -> RedFlags.timed(watcher, http, journal, patient, token, recorder, path,
+                    Duration.ofMinutes(5)).thenAccept(done::complete),
                     random.nextInt(seconds * 1000), TimeUnit.MILLISECONDS);
         }
         Thread.sleep(seconds * 1000L);
@@ -127,7 +127,13 @@ public final class NoisyNeighbourBenchmark {
         }
         CompletableFuture.allOf(seen.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         pollers.shutdownNow();
-        long alerted = seen.stream().filter(CompletableFuture::join).count();
+        List<String> alertedPatients = new ArrayList<>();
+        for (int i = 0; i < RED_FLAGS; i++) {
+            if (seen.get(i).join()) {
+                alertedPatients.add("pat-" + clinic + "-" + i);
+            }
+        }
+        long alerted = RedFlags.statusAgrees(http, triage, staff, alertedPatients);
         var latencies = recorder.getIntervalHistogram();
         return new Run("| %s | %d / %d | %d / %d | %s |".formatted(label, created.get(), refused.get(), alerted, RED_FLAGS,
                 Report.millis(latencies)), path.cells(), latencies.getValueAtPercentile(50) / 1000.0);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -57,10 +56,11 @@ public final class TriageBenchmark {
                     "Red-flag entries (bladder dysfunction) POSTed to journal-service at a fixed rate, each for a new "
                             + "patient; latency is from the journal's 201 (its commit) until triage publishes the patient's "
                             + "EMERGENCY status on " + Topics.PATIENT_STATUS_EVENTS + " (one watching consumer, as a "
-                            + "subscriber would; each patient's status API is then read once and must agree). Services on "
+                            + "subscriber would; after the step, each alerted patient's status API is read once and must agree, read then so "
+                            + "that checking does not load what is measured). Services on "
                             + ProductionJvm.describe() + ", after a measured warm-up (below); everything on one machine. "
                             + "Statements per red flag: what each database ran during the step (pg_stat_statements, BEGIN "
-                            + "included, with the status read and the services' timed jobs), over its entries.");
+                            + "included, with the services' timed jobs), over its entries.");
             report.line("| entries/s | entries | EMERGENCY published | status API agrees | commit→EMERGENCY p50 | p90 | p99 | max (ms) "
                     + "| statements per red flag: journal | triage | catalog |");
             report.line("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -80,7 +80,7 @@ public final class TriageBenchmark {
                             cpu);
                     report.line(last.row());
                     paths.add("| " + rates[i] + " " + last.path());
-                    costs.add("| " + rates[i] + " " + cpu.perOperation(rates[i] * (long) seconds));
+                    costs.add("| " + rates[i] + " " + last.cost());
                 }
             }
             report.line("");
@@ -110,8 +110,12 @@ public final class TriageBenchmark {
         }
     }
 
-    /** One step's row of the table, its median in milliseconds, and the statements the databases ran in it. */
-    private record Step(String row, String path, double p50, List<EmbeddedPostgresServer.StatementCount> statements) {
+    /**
+     * One step's row of the table, its hops, its CPU cost per red flag, its median in milliseconds, and the statements
+     * the databases ran in it.
+     */
+    private record Step(String row, String path, String cost, double p50,
+            List<EmbeddedPostgresServer.StatementCount> statements) {
     }
 
     private static Step latency(EmergencyWatcher watcher, EmbeddedPostgresServer postgres, String journal, String triage,
@@ -120,16 +124,18 @@ public final class TriageBenchmark {
         HttpClient http = OpenLoad.httpClient();
         Recorder recorder = new Recorder(3);
         AlertPath path = new AlertPath();
-        ConcurrentLinkedQueue<CompletableFuture<Boolean>> pending = new ConcurrentLinkedQueue<>();
         String staff = DevTokens.token(CLINIC, "clinician", "dr-bench", Instant.now(), Duration.ofHours(2));
         int total = rate * seconds;
+        String[] patients = new String[total];
         String[] tokens = new String[total];
         for (int i = 0; i < total; i++) {
-            tokens[i] = RedFlags.tokenOf(CLINIC, "pat-" + tag + "-" + i);
+            patients[i] = "pat-" + tag + "-" + i;
+            tokens[i] = RedFlags.tokenOf(CLINIC, patients[i]);
         }
         if (cpu != null) {
             cpu.restart(); // the step's cost starts with its load
         }
+        List<CompletableFuture<Boolean>> pending = new java.util.ArrayList<>(total);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -137,16 +143,19 @@ public final class TriageBenchmark {
             for (long wait; (wait = intended - System.nanoTime()) > 0;) {
                 LockSupport.parkNanos(wait);
             }
-            pending.add(RedFlags.timed(watcher, http, journal, triage, "pat-" + tag + "-" + i, tokens[i], staff, recorder,
-                    path, Duration.ofSeconds(60)));
+            pending.add(RedFlags.timed(watcher, http, journal, patients[i], tokens[i], recorder, path, Duration.ofSeconds(60)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-        long confirmed = pending.stream().filter(CompletableFuture::join).count();
-        Histogram h = recorder.getIntervalHistogram();
+        String cost = cpu == null ? "" : cpu.perOperation(total);
         List<EmbeddedPostgresServer.StatementCount> statements = postgres.statementsSinceLastAsked();
+        List<String> alerted = java.util.stream.IntStream.range(0, total).filter(i -> pending.get(i).join())
+                .mapToObj(i -> patients[i]).toList();
+        long confirmed = RedFlags.statusAgrees(http, triage, staff, alerted);
+        Histogram h = recorder.getIntervalHistogram();
         return new Step("| %d | %d | %d | %d | %s | %s | %s | %s |".formatted(rate, total, h.getTotalCount(), confirmed,
                 Report.millis(h), perRedFlag(statements, "journal", total), perRedFlag(statements, "triage", total),
-                perRedFlag(statements, "catalog", total)), path.cells(), h.getValueAtPercentile(50) / 1000.0, statements);
+                perRedFlag(statements, "catalog", total)), path.cells(), cost, h.getValueAtPercentile(50) / 1000.0,
+                statements);
     }
 
     private static String perRedFlag(List<EmbeddedPostgresServer.StatementCount> statements, String database, int redFlags) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 final class WarmUp {
 
     /** The most rounds run, settled or not. */
-    static final int MOST_ROUNDS = 6;
+    static final int MOST_ROUNDS = 10;
 
     /** One round of load; returns its median latency in milliseconds. */
     interface Round {
