@@ -63,6 +63,22 @@ public final class EventBatches {
                 .register(metrics);
     }
 
+    /**
+     * A poll's records in two parts, applied one after the other: the keys with at most {@code many} records in the poll,
+     * then the keys with more (a flood). Each key's records stay together and in order; only keys trade places, and
+     * they are independent. So a flooding patient's bulk, applied last, no longer holds other patients' events (a
+     * red flag among them) until it is applied too. Either part may be empty.
+     */
+    public static List<List<ConsumerRecord<String, byte[]>>> fewPerKeyFirst(Iterable<ConsumerRecord<String, byte[]>> records,
+            int many) {
+        Map<String, Integer> perKey = new HashMap<>();
+        records.forEach(record -> perKey.merge(String.valueOf(record.key()), 1, Integer::sum));
+        List<ConsumerRecord<String, byte[]>> few = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> flood = new ArrayList<>();
+        records.forEach(record -> (perKey.get(String.valueOf(record.key())) > many ? flood : few).add(record));
+        return List.of(few, flood);
+    }
+
     /** Applies envelopes, checked by {@code check}. */
     public void apply(Iterable<ConsumerRecord<String, byte[]>> records,
             Function<ConsumerRecord<String, byte[]>, EventEnvelope> check, Consumer<List<EventEnvelope>> applyAll,

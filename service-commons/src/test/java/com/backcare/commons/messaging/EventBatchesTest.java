@@ -122,4 +122,33 @@ class EventBatchesTest {
         assertEquals(0, deadLetters.sent.size(), "a good event is never dead-lettered for a shutdown");
         assertEquals(0, metrics.counter("backcare.events.dead.lettered", "topic", "test.events").count());
     }
+
+    @Test
+    void aFloodingKeysRecordsComeAfterEveryOtherKeysAndEachKeyKeepsItsOrder() {
+        List<ConsumerRecord<String, byte[]>> poll = new ArrayList<>();
+        long offset = 0;
+        for (int i = 0; i < 30; i++) {
+            poll.add(record(offset++, "flooder"));
+            if (i % 10 == 3) {
+                poll.add(record(offset++, "red-flag-" + i));
+                poll.add(record(offset++, "steady"));
+            }
+        }
+
+        List<List<ConsumerRecord<String, byte[]>>> parts = EventBatches.fewPerKeyFirst(poll, 10);
+
+        assertEquals(List.of("red-flag-3", "steady", "red-flag-13", "steady", "red-flag-23", "steady"),
+                parts.get(0).stream().map(ConsumerRecord::key).toList());
+        assertEquals(30, parts.get(1).size());
+        assertEquals(java.util.Set.of("flooder"), parts.get(1).stream().map(ConsumerRecord::key).collect(
+                java.util.stream.Collectors.toSet()));
+        for (List<ConsumerRecord<String, byte[]>> part : parts) {
+            java.util.Map<String, Long> lastOffset = new java.util.HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : part) {
+                Long before = lastOffset.put(record.key(), record.offset());
+                assertEquals(true, before == null || before < record.offset(), "each key's records in their order");
+            }
+        }
+        assertEquals(List.of(poll, List.of()), EventBatches.fewPerKeyFirst(poll, 100), "nobody floods: one part");
+    }
 }

@@ -22,7 +22,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads the journal's events a poll at a time ({@link EventBatches}): poison to the dead-letter topic byte for byte,
- * the rest applied in one transaction with one re-evaluation per patient, passing database failures waited out.
+ * the rest applied in one transaction with one re-evaluation per patient (a flooding patient's in a second one, after
+ * the others'), passing database failures waited out.
  */
 @Startup // its dead-letter count is exposed from start-up
 @ApplicationScoped
@@ -46,10 +47,19 @@ public class JournalEventsConsumer {
         batches = new EventBatches("journal events", Topics.JOURNAL_EVENTS, deadLetters, metrics, tracer);
     }
 
+    /** More events than this of one patient in one poll is a flood: applied after everyone else's. */
+    static final int FLOOD = 10;
+
     @Incoming("journal-events")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        batches.apply(records, record -> triage.check(IncomingEvents.decode(record)), JournalEvent::id, triage::applyAll,
-                triage::apply);
+        // Two transactions when one patient floods: the others' events (a red flag among them) commit without waiting for
+        // the flood's bulk. A crash between them re-delivers the poll, and the event ids dedupe what was applied.
+        for (var part : EventBatches.fewPerKeyFirst(records, FLOOD)) {
+            if (!part.isEmpty()) {
+                batches.apply(part, record -> triage.check(IncomingEvents.decode(record)), JournalEvent::id,
+                        triage::applyAll, triage::apply);
+            }
+        }
     }
 }
