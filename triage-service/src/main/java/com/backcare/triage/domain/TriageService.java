@@ -672,7 +672,7 @@ public class TriageService {
     /**
      * Brings an alert in line with its findings that still hold: the count of findings moves by what changed; the
      * evidence shown is that of the latest findings, so neither grows with the patient's history. False for a resolved
-     * alert, which is left as it was.
+     * alert, which is left as it was. The findings changed must be flushed first: they are read as last flushed.
      */
     private static boolean bringInLine(AlertDelta delta) {
         AlertEntity alert = delta.alert();

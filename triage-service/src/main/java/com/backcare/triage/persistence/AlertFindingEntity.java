@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
@@ -51,9 +52,16 @@ public class AlertFindingEntity extends PanacheEntityBase {
         return found;
     }
 
-    /** The alert's findings that still hold, latest anchor first, at most {@code limit}. */
+    /**
+     * The alert's findings that still hold, latest anchor first, at most {@code limit}, as last flushed: the caller
+     * flushes the findings it changed first. Not flushing before the query spares a dirty check of every entity in the
+     * persistence context, which a poll raising alerts for many patients holds: with it, this read was 41% of
+     * triage's samples draining a backlog.
+     */
     public static List<AlertFindingEntity> latestActiveOf(UUID alertId, int limit) {
-        return find("alertId = ?1 and active = true order by anchorRecordedAt desc", alertId).page(0, limit).list();
+        return getEntityManager().createQuery("from AlertFindingEntity where alertId = ?1 and active = true "
+                + "order by anchorRecordedAt desc", AlertFindingEntity.class).setParameter(1, alertId)
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(limit).getResultList();
     }
 
     /** Which rule on which entry of which patient. */
