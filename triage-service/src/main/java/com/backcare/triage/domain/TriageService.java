@@ -290,11 +290,16 @@ public class TriageService {
         }
         persist(reconciled);
         em.flush();
+        // The open alerts that gain evidence show their latest findings: read for all of them at once.
+        Map<UUID, List<AlertFindingEntity>> latest = AlertFindingEntity.latestActiveOf(reconciled.stream()
+                .flatMap(r -> r.touched().values().stream())
+                .filter(delta -> !delta.raised() && delta.alert().status != AlertStatus.RESOLVED)
+                .map(delta -> delta.alert().id).toList(), EVIDENCE_FINDINGS);
         for (int i = 0; i < raises.size(); i++) {
             Raise raise = raises.get(i);
             Reconciled done = reconciled.get(i);
             causes.runFor(raise.cause(), () -> {
-                List<AlertEntity> raised = record(done);
+                List<AlertEntity> raised = record(done, latest::get);
                 if (!raised.isEmpty()) {
                     // Nothing was resolved: the open alerts now are those read before and those just raised. New
                     // entries only raise alerts or add evidence, so the status can change only if one is raised.
@@ -568,7 +573,7 @@ public class TriageService {
         Reconciled reconciled = plan(clinicId, patientId, anchors, inScope, history, causedAt, profile, settings, openFor);
         persist(List.of(reconciled));
         em.flush();
-        return record(reconciled);
+        return record(reconciled, alertId -> AlertFindingEntity.latestActiveOf(alertId, EVIDENCE_FINDINGS));
     }
 
     /**
@@ -634,7 +639,7 @@ public class TriageService {
             finding.active = true;
             delta.activated().add(finding);
         });
-        touched.values().stream().filter(AlertDelta::raised).forEach(TriageService::bringInLine);
+        touched.values().stream().filter(AlertDelta::raised).forEach(delta -> bringInLine(delta, null));
         return new Reconciled(touched, new ArrayList<>(raisedByRule.values()), now, causedAt);
     }
 
@@ -648,12 +653,13 @@ public class TriageService {
     }
 
     /**
-     * Records each change of a reconciliation once its rows are flushed: the other alerts read their latest findings.
-     * Returns the alerts raised.
+     * Records each change of a reconciliation once its rows are flushed: the other alerts show their latest findings
+     * that still hold, as {@code latestActive} reads them. Returns the alerts raised.
      */
-    private List<AlertEntity> record(Reconciled reconciled) {
+    private List<AlertEntity> record(Reconciled reconciled,
+            java.util.function.Function<UUID, List<AlertFindingEntity>> latestActive) {
         reconciled.touched().values().forEach(delta -> {
-            if (delta.raised() || bringInLine(delta)) {
+            if (delta.raised() || bringInLine(delta, latestActive)) {
                 recordChange(delta, reconciled.now(), reconciled.causedAt());
             }
         });
@@ -672,9 +678,12 @@ public class TriageService {
     /**
      * Brings an alert in line with its findings that still hold: the count of findings moves by what changed; the
      * evidence shown is that of the latest findings, so neither grows with the patient's history. False for a resolved
-     * alert, which is left as it was. The findings changed must be flushed first: they are read as last flushed.
+     * alert, which is left as it was. An alert not just raised shows its latest findings that still hold, as
+     * {@code latestActive} reads them (at most {@link #EVIDENCE_FINDINGS}, latest first): the findings changed must be
+     * flushed first.
      */
-    private static boolean bringInLine(AlertDelta delta) {
+    private static boolean bringInLine(AlertDelta delta,
+            java.util.function.Function<UUID, List<AlertFindingEntity>> latestActive) {
         AlertEntity alert = delta.alert();
         if (alert.status == AlertStatus.RESOLVED) {
             return false; // a resolved alert keeps the evidence it was resolved on
@@ -683,7 +692,7 @@ public class TriageService {
         alert.occurrences += move.activated() - move.withdrawn();
         // A raised alert's findings are all active and all activated just now: no need to read them back.
         List<AlertFindingEntity> latest = delta.raised() ? latestOf(delta.activated())
-                : AlertFindingEntity.latestActiveOf(alert.id, EVIDENCE_FINDINGS);
+                : latestActive.apply(alert.id);
         Set<UUID> evidence = new LinkedHashSet<>();
         latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);

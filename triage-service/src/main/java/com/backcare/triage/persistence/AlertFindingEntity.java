@@ -2,7 +2,12 @@ package com.backcare.triage.persistence;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,6 +67,28 @@ public class AlertFindingEntity extends PanacheEntityBase {
         return getEntityManager().createQuery("from AlertFindingEntity where alertId = ?1 and active = true "
                 + "order by anchorRecordedAt desc", AlertFindingEntity.class).setParameter(1, alertId)
                 .setFlushMode(FlushModeType.COMMIT).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * {@link #latestActiveOf} for many alerts with one statement: each alert's findings that still hold, latest anchor
+     * first, at most {@code limit} each, as last flushed.
+     */
+    public static Map<UUID, List<AlertFindingEntity>> latestActiveOf(Collection<UUID> alertIds, int limit) {
+        Map<UUID, List<AlertFindingEntity>> latest = new HashMap<>();
+        alertIds.forEach(id -> latest.put(id, new ArrayList<>()));
+        if (alertIds.isEmpty()) {
+            return latest;
+        }
+        @SuppressWarnings("unchecked")
+        List<AlertFindingEntity> found = NativeSql.on(getEntityManager(), "SELECT f.* FROM unnest(cast(?1 AS uuid[])) "
+                + "AS a(id) CROSS JOIN LATERAL (SELECT * FROM alert_finding WHERE alert_id = a.id AND active "
+                + "ORDER BY anchor_recorded_at DESC LIMIT ?2) AS f", AlertFindingEntity.class, "alert_finding")
+                .setParameter(1, new LinkedHashSet<>(alertIds).toArray(UUID[]::new)).setParameter(2, limit)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        found.forEach(f -> latest.get(f.alertId).add(f));
+        latest.values().forEach(findings -> findings.sort(
+                java.util.Comparator.comparing((AlertFindingEntity f) -> f.anchorRecordedAt).reversed()));
+        return latest;
     }
 
     /** Which rule on which entry of which patient. */
