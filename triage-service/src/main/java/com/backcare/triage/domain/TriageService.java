@@ -290,16 +290,12 @@ public class TriageService {
         }
         persist(reconciled);
         em.flush();
-        // The open alerts that gain evidence show their latest findings: read for all of them at once.
-        Map<UUID, List<AlertFindingEntity>> latest = AlertFindingEntity.latestActiveOf(reconciled.stream()
-                .flatMap(r -> r.touched().values().stream())
-                .filter(delta -> !delta.raised() && delta.alert().status != AlertStatus.RESOLVED)
-                .map(delta -> delta.alert().id).toList(), EVIDENCE_FINDINGS);
+        Map<UUID, List<AlertFindingEntity>> latest = latestFindingsOf(reconciled);
         for (int i = 0; i < raises.size(); i++) {
             Raise raise = raises.get(i);
             Reconciled done = reconciled.get(i);
             causes.runFor(raise.cause(), () -> {
-                List<AlertEntity> raised = record(done, latest::get);
+                List<AlertEntity> raised = record(done, latest);
                 if (!raised.isEmpty()) {
                     // Nothing was resolved: the open alerts now are those read before and those just raised. New
                     // entries only raise alerts or add evidence, so the status can change only if one is raised.
@@ -573,7 +569,7 @@ public class TriageService {
         Reconciled reconciled = plan(clinicId, patientId, anchors, inScope, history, causedAt, profile, settings, openFor);
         persist(List.of(reconciled));
         em.flush();
-        return record(reconciled, alertId -> AlertFindingEntity.latestActiveOf(alertId, EVIDENCE_FINDINGS));
+        return record(reconciled, latestFindingsOf(List.of(reconciled)));
     }
 
     /**
@@ -653,11 +649,20 @@ public class TriageService {
     }
 
     /**
-     * Records each change of a reconciliation once its rows are flushed: the other alerts show their latest findings
-     * that still hold, as {@code latestActive} reads them. Returns the alerts raised.
+     * The latest findings that still hold of every alert these reconciliations touched but did not raise (a raised
+     * alert's are those just activated), read with one statement once their rows are flushed.
      */
-    private List<AlertEntity> record(Reconciled reconciled,
-            java.util.function.Function<UUID, List<AlertFindingEntity>> latestActive) {
+    private static Map<UUID, List<AlertFindingEntity>> latestFindingsOf(List<Reconciled> reconciled) {
+        return AlertFindingEntity.latestActiveOf(reconciled.stream().flatMap(r -> r.touched().values().stream())
+                .filter(delta -> !delta.raised() && delta.alert().status != AlertStatus.RESOLVED)
+                .map(delta -> delta.alert().id).toList(), EVIDENCE_FINDINGS);
+    }
+
+    /**
+     * Records each change of a reconciliation once its rows are flushed: the other alerts show their latest findings
+     * that still hold ({@link #latestFindingsOf}). Returns the alerts raised.
+     */
+    private List<AlertEntity> record(Reconciled reconciled, Map<UUID, List<AlertFindingEntity>> latestActive) {
         reconciled.touched().values().forEach(delta -> {
             if (delta.raised() || bringInLine(delta, latestActive)) {
                 recordChange(delta, reconciled.now(), reconciled.causedAt());
@@ -679,11 +684,10 @@ public class TriageService {
      * Brings an alert in line with its findings that still hold: the count of findings moves by what changed; the
      * evidence shown is that of the latest findings, so neither grows with the patient's history. False for a resolved
      * alert, which is left as it was. An alert not just raised shows its latest findings that still hold, as
-     * {@code latestActive} reads them (at most {@link #EVIDENCE_FINDINGS}, latest first): the findings changed must be
-     * flushed first.
+     * {@link #latestFindingsOf} read them (at most {@link #EVIDENCE_FINDINGS}, latest first); {@code latestActive} is
+     * null for a raised one.
      */
-    private static boolean bringInLine(AlertDelta delta,
-            java.util.function.Function<UUID, List<AlertFindingEntity>> latestActive) {
+    private static boolean bringInLine(AlertDelta delta, Map<UUID, List<AlertFindingEntity>> latestActive) {
         AlertEntity alert = delta.alert();
         if (alert.status == AlertStatus.RESOLVED) {
             return false; // a resolved alert keeps the evidence it was resolved on
@@ -692,7 +696,7 @@ public class TriageService {
         alert.occurrences += move.activated() - move.withdrawn();
         // A raised alert's findings are all active and all activated just now: no need to read them back.
         List<AlertFindingEntity> latest = delta.raised() ? latestOf(delta.activated())
-                : latestActive.apply(alert.id);
+                : latestActive.get(alert.id);
         Set<UUID> evidence = new LinkedHashSet<>();
         latest.stream().sorted(Comparator.comparing(f -> f.anchorRecordedAt)).forEach(f -> evidence.addAll(f.evidence));
         alert.evidence = new ArrayList<>(evidence);
@@ -718,7 +722,7 @@ public class TriageService {
         }
     }
 
-    /** The latest {@link #EVIDENCE_FINDINGS} of these findings, as {@link AlertFindingEntity#latestActiveOf} reads them. */
+    /** The latest {@link #EVIDENCE_FINDINGS} of these findings, as {@link #latestFindingsOf} reads them. */
     private static List<AlertFindingEntity> latestOf(List<AlertFindingEntity> findings) {
         return findings.stream().sorted(Comparator.comparing((AlertFindingEntity f) -> f.anchorRecordedAt).reversed())
                 .limit(EVIDENCE_FINDINGS).toList();

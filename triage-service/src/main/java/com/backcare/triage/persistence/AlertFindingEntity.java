@@ -58,20 +58,10 @@ public class AlertFindingEntity extends PanacheEntityBase {
     }
 
     /**
-     * The alert's findings that still hold, latest anchor first, at most {@code limit}, as last flushed: the caller
-     * flushes the findings it changed first. Not flushing before the query spares a dirty check of every entity in the
-     * persistence context, which a poll raising alerts for many patients holds: with it, this read was 41% of
-     * triage's samples draining a backlog.
-     */
-    public static List<AlertFindingEntity> latestActiveOf(UUID alertId, int limit) {
-        return getEntityManager().createQuery("from AlertFindingEntity where alertId = ?1 and active = true "
-                + "order by anchorRecordedAt desc", AlertFindingEntity.class).setParameter(1, alertId)
-                .setFlushMode(FlushModeType.COMMIT).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * {@link #latestActiveOf} for many alerts with one statement: each alert's findings that still hold, latest anchor
-     * first, at most {@code limit} each, as last flushed.
+     * Each of these alerts' findings that still hold, latest anchor first, at most {@code limit} each, read with one
+     * statement as last flushed: the caller flushes the findings it changed first. Not flushing before the query spares
+     * a dirty check of every entity in the persistence context, which a poll raising alerts for many patients holds:
+     * with it, reading one alert's findings was 41% of triage's samples draining a backlog.
      */
     public static Map<UUID, List<AlertFindingEntity>> latestActiveOf(Collection<UUID> alertIds, int limit) {
         Map<UUID, List<AlertFindingEntity>> latest = new HashMap<>();
