@@ -38,7 +38,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Where everything lives and listens. */
     public record Settings(Path repoRoot, Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-            List<Service> services, boolean logToFiles, List<String> jvmOptions) {
+            List<Service> services, boolean logToFiles, List<String> jvmOptions, boolean throwaway) {
 
         /** Small heaps and C1 only: quick to start, which is what a developer's machine and the tests want. */
         static final List<String> QUICK_START = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -46,7 +46,7 @@ public final class LocalSystem implements AutoCloseable {
         /** The same system with other JVM options for the services (benchmarks want the full JIT). */
         public Settings withJvmOptions(List<String> options) {
             return new Settings(repoRoot, dataDir, postgresPort, kafkaPort, kafkaControllerPort, services, logToFiles,
-                    List.copyOf(options));
+                    List.copyOf(options), throwaway);
         }
 
         /** The documented fixed ports of {@code ./run-local}; none collides with a system PostgreSQL or Kafka. */
@@ -56,10 +56,14 @@ public final class LocalSystem implements AutoCloseable {
                             new Service("triage-service", 8082, "triage"),
                             new Service("catalog-service", 8083, "catalog"),
                             new Service("console", 8084, null)),
-                    false, QUICK_START);
+                    false, QUICK_START, false);
         }
 
-        /** Free loopback ports and a folder of its own, logging to files: for tests beside a running system. */
+        /**
+         * Free loopback ports and a folder of its own, logging to files: for tests and benchmarks beside a running
+         * system. It is throwaway: closing it deletes its database and broker files (hundreds of MB a run) and keeps
+         * its logs.
+         */
         public static Settings onFreePorts(Path repoRoot, Path dataDir) {
             int kafka = SharedTestStack.freePort();
             return new Settings(repoRoot, dataDir, SharedTestStack.freePort(), kafka, SharedTestStack.freePort(),
@@ -67,7 +71,7 @@ public final class LocalSystem implements AutoCloseable {
                             new Service("triage-service", SharedTestStack.freePort(), "triage"),
                             new Service("catalog-service", SharedTestStack.freePort(), "catalog"),
                             new Service("console", SharedTestStack.freePort(), null)),
-                    true, QUICK_START);
+                    true, QUICK_START, true);
         }
 
         public Service service(String name) {
@@ -342,6 +346,10 @@ public final class LocalSystem implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.stop();
+        }
+        if (settings.throwaway()) {
+            SharedTestStack.deleteRecursively(settings.dataDir().resolve("postgres"));
+            SharedTestStack.deleteRecursively(settings.dataDir().resolve("kafka"));
         }
     }
 
