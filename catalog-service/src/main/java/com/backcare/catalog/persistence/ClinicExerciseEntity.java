@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.catalog.domain.ExerciseContent;
 
@@ -25,6 +27,7 @@ public class ClinicExerciseEntity extends PanacheEntityBase {
     public ClinicSlug key;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public ExerciseContent content;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -6,7 +6,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.catalog.domain.ConditionContent;
 
@@ -21,5 +23,6 @@ public class ConditionEntity extends PanacheEntityBase {
     public String slug;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public ConditionContent content;
 }

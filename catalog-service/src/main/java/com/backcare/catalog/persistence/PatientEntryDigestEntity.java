@@ -9,7 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.PatientEntryKey;
 
@@ -33,6 +35,7 @@ public class PatientEntryDigestEntity extends PanacheEntityBase {
     @Column(name = "event_time")
     public Instant eventTime;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<LoggedExercise> exercises;
     public boolean deleted;
 

@@ -10,7 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.PatientKey;
 
@@ -27,12 +29,14 @@ public class PatientStateEntity extends PanacheEntityBase {
     @EmbeddedId
     public PatientKey key;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> conditions = new ArrayList<>();
     @Column(name = "profile_revision")
     public int profileRevision;
     @Column(name = "triage_tier")
     public String triageTier = "NONE";
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "triage_advice")
     public List<String> triageAdvice = new ArrayList<>();
     @Column(name = "status_time")

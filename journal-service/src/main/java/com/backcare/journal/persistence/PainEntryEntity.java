@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.Where;
 import com.backcare.events.PainReport;
@@ -43,6 +45,7 @@ public class PainEntryEntity extends PanacheEntityBase {
     public int intensity;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public PainReport report;
     public int revision;
     @Column(name = "created_at")

@@ -15,7 +15,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.events.PainReport;
 
@@ -41,9 +43,11 @@ public class PainEntryRevisionEntity extends PanacheEntityBase {
     public String changedByRole;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "changed_fields")
     public List<String> changedFields;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public PainReport report;
 
     public static List<PainEntryRevisionEntity> of(UUID entryId) {

@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.PatientKey;
 import com.backcare.events.PatientProfile;
@@ -26,6 +28,7 @@ public class PatientProfileEntity extends PanacheEntityBase {
     public PatientKey key;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public PatientProfile profile;
     public int revision;
     @Column(name = "updated_at")

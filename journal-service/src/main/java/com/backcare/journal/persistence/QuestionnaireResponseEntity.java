@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.events.QuestionnaireResponseEventData.Answer;
 import com.backcare.events.QuestionnaireResponseEventData.Score;
@@ -31,8 +33,10 @@ public class QuestionnaireResponseEntity extends PanacheEntityBase {
     public String questionnaire;
     public Instant authored;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Answer> answers;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Score score;
     @Column(name = "created_by")
     public String createdBy;

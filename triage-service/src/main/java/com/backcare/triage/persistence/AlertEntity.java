@@ -22,7 +22,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.NativeSql;
 import com.backcare.commons.persistence.PatientKey;
@@ -61,6 +63,7 @@ public class AlertEntity extends PanacheEntityBase {
     public String advice;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<UUID> evidence = new ArrayList<>();
     @Min(0)
     public int occurrences;

@@ -20,7 +20,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.NativeSql;
 
@@ -41,6 +43,7 @@ public class AlertFindingEntity extends PanacheEntityBase {
     public UUID alertId;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<UUID> evidence;
     public boolean active;
 

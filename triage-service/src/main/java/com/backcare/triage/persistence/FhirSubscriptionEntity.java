@@ -11,7 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.NativeSql;
 
@@ -46,6 +48,7 @@ public class FhirSubscriptionEntity extends PanacheEntityBase {
     @Column(name = "heartbeat_seconds")
     public Integer heartbeatSeconds;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> headers;
     @Column(name = "ends_at")
     public Instant endsAt;

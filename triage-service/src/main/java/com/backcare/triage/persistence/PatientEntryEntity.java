@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.NativeSql;
 import com.backcare.events.PainReport;
@@ -35,6 +37,7 @@ public class PatientEntryEntity extends PanacheEntityBase {
     public int intensity;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public PainReport report;
     public boolean deleted;
     /** ConcerningPain bits when the entry is concerning exercise pain, else 0 (what EXERCISE_PAIN_PERSISTS looks for). */

@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import com.backcare.commons.persistence.PatientKey;
 import com.backcare.events.PatientProfile;
@@ -25,6 +27,7 @@ public class PatientProfileEntity extends PanacheEntityBase {
     public int revision;
     @NotNull
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public PatientProfile profile;
 
     public static Optional<PatientProfileEntity> findFor(String clinicId, String patientId) {
