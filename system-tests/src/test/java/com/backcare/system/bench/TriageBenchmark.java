@@ -190,6 +190,7 @@ public final class TriageBenchmark {
         long restart = System.nanoTime();
         system.restart("triage-service", Duration.ofMinutes(2));
         double startup = (System.nanoTime() - restart) / 1e9;
+        CpuMeter cpu = new CpuMeter(system); // from the restarted triage's readiness: the drain, not its start-up
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             while (lag(admin) > 0) {
                 Thread.sleep(500);
@@ -199,11 +200,14 @@ public final class TriageBenchmark {
             }
         }
         double drained = (System.nanoTime() - restart) / 1e9;
+        String cpuPerEvent = cpu.perOperation(events);
         String anchor = KafkaAnchors.consumerPerformance(bootstrap, Topics.JOURNAL_EVENTS, events);
         return ("Backlog: %d journal events for %d patients (about 1 in 25 with a one-sided leg symptom) produced in %.1f s "
                 + "while triage was down; after a restart (ready in %.1f s) triage drained them in %.1f s from the restart: "
                 + "**%.0f events/s** including start-up, %.0f events/s after it.").formatted(events, patients, produced,
-                startup, drained, events / drained, events / (drained - startup)) + " Anchor: " + anchor + ".";
+                startup, drained, events / drained, events / (drained - startup)) + " Anchor: " + anchor + ".\n\n"
+                + "CPU per event from triage's readiness until the lag was 0 (every process, whatever it did meanwhile):\n\n"
+                + CpuMeter.header() + "\n" + CpuMeter.header().replaceAll("[^|]+", "---") + "\n" + cpuPerEvent;
     }
 
     private static long lag(Admin admin) throws Exception {
