@@ -103,8 +103,7 @@ public final class TriageBenchmark {
             report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
             if (backlog > 0) {
-                report.line("");
-                report.line(drain(system, backlog));
+                drain(system, backlog, report);
             }
             report.publish("triage.md");
         }
@@ -164,8 +163,11 @@ public final class TriageBenchmark {
         return calls == 0 ? "-" : "%.1f".formatted(calls / (double) redFlags);
     }
 
-    /** Stops triage, produces a backlog of journal events, restarts it and times until its consumer lag is zero. */
-    private static String drain(LocalSystem system, int events) throws Exception {
+    /**
+     * Stops triage, produces a backlog of journal events, restarts it and times until its consumer lag is zero; writes
+     * the figures, and each process's CPU per event over the drain, to the report.
+     */
+    private static void drain(LocalSystem system, int events, Report report) throws Exception {
         system.crash("triage-service");
         String bootstrap = system.kafka().bootstrapServers();
         int patients = 2_000;
@@ -178,10 +180,10 @@ public final class TriageBenchmark {
                 String patient = "backlog-" + (i % patients);
                 int n = i / patients; // the n-th entry of this patient, a few hours apart
                 String symptoms = n % 25 == 24 ? ", \"associatedSymptoms\": [{\"code\": \"NUMBNESS\", \"side\": \"LEFT\"}]" : "";
-                PainReport report = EventJson.mapper().readValue("{\"recordedAt\": \"" + base.plus(Duration.ofHours(12L * n))
+                PainReport entry = EventJson.mapper().readValue("{\"recordedAt\": \"" + base.plus(Duration.ofHours(12L * n))
                         + "\", \"intensity\": " + (2 + (i * 7 % 6)) + ", \"qualities\": [\"ACHING\"]" + symptoms + "}", PainReport.class);
                 EventEnvelope event = EventEnvelope.of(EventType.ENTRY_RECORDED, "/bench", CLINIC, patient, Instant.now(),
-                        EventJson.mapper().valueToTree(new EntryEventData(UUID.randomUUID().toString(), 1, report)));
+                        EventJson.mapper().valueToTree(new EntryEventData(UUID.randomUUID().toString(), 1, entry)));
                 producer.send(new ProducerRecord<>(Topics.JOURNAL_EVENTS, patient, EventJson.mapper().writeValueAsString(event)));
             }
             producer.flush();
@@ -195,19 +197,20 @@ public final class TriageBenchmark {
             while (lag(admin) > 0) {
                 Thread.sleep(500);
                 if (System.nanoTime() - restart > TimeUnit.MINUTES.toNanos(20)) {
-                    return "Backlog: gave up after 20 minutes with " + lag(admin) + " events left.";
+                    report.line("").line("Backlog: gave up after 20 minutes with " + lag(admin) + " events left.");
+                    return;
                 }
             }
         }
         double drained = (System.nanoTime() - restart) / 1e9;
         String cpuPerEvent = cpu.perOperation(events);
         String anchor = KafkaAnchors.consumerPerformance(bootstrap, Topics.JOURNAL_EVENTS, events);
-        return ("Backlog: %d journal events for %d patients (about 1 in 25 with a one-sided leg symptom) produced in %.1f s "
+        report.line("").line(("Backlog: %d journal events for %d patients (about 1 in 25 with a one-sided leg symptom) produced in %.1f s "
                 + "while triage was down; after a restart (ready in %.1f s) triage drained them in %.1f s from the restart: "
                 + "**%.0f events/s** including start-up, %.0f events/s after it.").formatted(events, patients, produced,
-                startup, drained, events / drained, events / (drained - startup)) + " Anchor: " + anchor + ".\n\n"
-                + "CPU per event from triage's readiness until the lag was 0 (every process, whatever it did meanwhile):\n\n"
-                + CpuMeter.header() + "\n" + CpuMeter.header().replaceAll("[^|]+", "---") + "\n" + cpuPerEvent;
+                startup, drained, events / drained, events / (drained - startup)) + " Anchor: " + anchor + ".");
+        report.table("CPU per event from triage's readiness until the lag was 0 (every process, whatever it did meanwhile):",
+                CpuMeter.header(), List.of(cpuPerEvent));
     }
 
     private static long lag(Admin admin) throws Exception {
