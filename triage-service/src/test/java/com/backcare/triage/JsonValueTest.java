@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A JSON column is a value that code replaces, never changes in place: Hibernate keeps what it loaded as its snapshot
- * instead of a copy made by writing the value to JSON and parsing it back (5% of triage's CPU draining a backlog), and
+ * instead of a copy made by writing the value to JSON and parsing it back (5% of triage's JFR samples draining a backlog), and
  * a replaced value is still written.
  */
 @QuarkusTest
