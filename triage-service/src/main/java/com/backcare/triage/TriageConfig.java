@@ -71,16 +71,12 @@ public interface TriageConfig {
 
     /** The live streams: the clinic's alert changes, and each patient's status. */
     interface Stream {
-        /** How often each open alert stream looks for changes committed by other instances. */
-        @WithDefault("500ms")
-        Duration pollInterval();
-
         /**
-         * How often each open patient-status stream re-reads the status for changes committed by other instances (this
-         * instance's changes wake it at once). Longer than the alert stream's: a clinic has few clinicians' screens open
-         * and may have many patients'.
+         * How often an open stream looks without being woken, and sends a keep-alive comment when nothing changed.
+         * Changes need no look of this kind: every instance hears each one the moment it commits and wakes the streams
+         * it concerns, so an idle stream costs nothing in between.
          */
-        @WithDefault("5s")
-        Duration patientPollInterval();
+        @WithDefault("15s")
+        Duration keepAlive();
     }
 }

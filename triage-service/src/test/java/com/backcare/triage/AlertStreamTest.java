@@ -13,10 +13,16 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +36,8 @@ class AlertStreamTest {
 
     @TestHTTPResource("/api/v1/alerts/stream")
     URL stream;
+    @Inject
+    DataSource db;
 
     /** An open SSE connection whose data lines (with their ids) arrive on a queue. */
     private final class Listener implements AutoCloseable {
@@ -147,6 +155,50 @@ class AlertStreamTest {
             assertTrue(next.contains("\"tier\":\"EMERGENCY\"") && next.contains("emergency department"), next);
         } finally {
             call.cancel(true);
+        }
+    }
+
+    /**
+     * An alert raised by another triage instance, as it lands in the shared database: written here with plain SQL,
+     * outside this instance's code, so nothing in this JVM knows of it but what the database announces.
+     */
+    private void raiseElsewhere(String clinic, String patient) throws Exception {
+        try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+            UUID alert = UUID.randomUUID();
+            sql.execute("INSERT INTO alert (id, clinic_id, patient_id, rule, tier, tier_rank, status, reason, advice, "
+                    + "evidence, occurrences, rule_set_version, created_at, updated_at) VALUES ('" + alert + "', '" + clinic
+                    + "', '" + patient + "', 'CES_SADDLE', 'EMERGENCY', 0, 'OPEN', 'r', 'a', '[]', 1, 'test', now(), now());"
+                    + "INSERT INTO alert_change (alert_id, at, actor, action) VALUES ('" + alert + "', now(), 'triage', 'RAISED')");
+        }
+    }
+
+    /** Streams here look only when woken (their keep-alive tick is a minute in tests), so what arrives was heard. */
+    @Test
+    void aChangeCommittedByAnotherInstanceReachesThisInstancesStreamsAtOnce() throws Exception {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        try (Listener clinicians = new Listener(clinic, null)) {
+            raiseElsewhere(clinic, patient);
+            String[] event = clinicians.next();
+            assertNotNull(event, "the other instance's alert is streamed without waiting for a poll");
+            assertTrue(event[1].contains(patient) && event[1].contains("CES_SADDLE"), event[1]);
+        }
+    }
+
+    @Test
+    void streamsHearChangesAgainAfterTheirListeningConnectionIsLost() throws Exception {
+        String clinic = newId("clinic");
+        String patient = newId("pat");
+        try (Listener clinicians = new Listener(clinic, null)) {
+            try (Connection connection = db.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'");
+            }
+            raiseElsewhere(clinic, patient); // may commit before the listener is back: its notice is then lost
+            String[] event = clinicians.next();
+            assertNotNull(event, "a change committed while nobody listened is shown once the listener is back");
+            assertTrue(event[1].contains(patient), event[1]);
+            raiseElsewhere(clinic, newId("pat"));
+            assertNotNull(clinicians.next(), "and the next change is heard again");
         }
     }
 

@@ -6,8 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import com.backcare.commons.persistence.PatientKey;
 
@@ -15,11 +13,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * Wakes the open streams an alert change concerns the moment it commits in this instance: the clinic's alert streams
- * and the patient's own status streams, so a new alert reaches the screens without waiting for the streams' next
- * poll. A change wakes only the streams of its clinic and of its patient, so its cost does not grow with the number of
- * patients watching; a signal source lives while someone listens. Changes committed by another instance still arrive
- * with the streams' poll.
+ * Wakes the open streams an alert change concerns, the moment any instance commits it ({@link AlertChangeNotices}):
+ * the clinic's alert streams and the patient's own status streams, so a new alert reaches the screens without the
+ * streams polling. A change wakes only the streams of its clinic and of its patient, so its cost does not grow with
+ * the number of patients watching, and a stream costs nothing while nothing changes; a signal source lives while
+ * someone listens.
  */
 @ApplicationScoped
 public class AlertStreamWakeups {
@@ -29,10 +27,17 @@ public class AlertStreamWakeups {
     private record Signals(BroadcastProcessor<Instant> processor, AtomicInteger listeners) {
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChangeRecorder.AlertChanged change) {
+    /** Wakes the streams of the clinic and of the patient whose alert changed. */
+    void changed(String clinicId, String patientId) {
         Instant now = Instant.now();
-        wake(change.clinicId(), now);
-        wake(new PatientKey(change.clinicId(), change.patientId()), now);
+        wake(clinicId, now);
+        wake(new PatientKey(clinicId, patientId), now);
+    }
+
+    /** Wakes every open stream: after a time in which changes may have gone unannounced. */
+    void wakeAll() {
+        Instant now = Instant.now();
+        listened.values().forEach(signals -> signals.processor().onNext(now));
     }
 
     /** A signal each time one of the clinic's alert changes commits here; a slow reader misses signals, not changes. */

@@ -1,7 +1,6 @@
 package com.backcare.triage.rest;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,13 +26,10 @@ import com.backcare.triage.persistence.AlertFeed;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/alerts/stream")
 @Tag(name = "Alerts")
 public class AlertStreamResource {
-
-    private static final int KEEP_ALIVE_TICKS = 15;
 
     @Inject
     Caller caller;
@@ -58,25 +54,17 @@ public class AlertStreamResource {
         String clinicId = caller.clinicId();
         AtomicLong cursor = new AtomicLong(lastEventId == null ? feed.latestId(clinicId)
                 : ids.decode(clinicId, lastEventId, "Last-Event-ID"));
-        AtomicInteger idleTicks = new AtomicInteger();
         // The first event names where the stream starts: a client that drops before any change still resumes from
         // there (Last-Event-ID), so a change made while it reconnects is not lost.
         OutboundSseEvent ready = sse.newEventBuilder().id(ids.encode(clinicId, cursor.get())).name("ready")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data("{}").build();
-        // A look at the feed when a change commits here (at once), and at every poll (changes from other instances).
-        Multi<Object> looks = Multi.createBy().merging().streams(
-                Multi.createFrom().ticks().every(config.stream().pollInterval()).map(tick -> (Object) tick),
-                wakeups.ofClinic(clinicId).map(signal -> (Object) signal));
-        Multi<OutboundSseEvent> live = looks.onOverflow().drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(look -> {
+        // A look at the feed the moment a change of the clinic commits (in any instance), and at each keep-alive tick.
+        Multi<OutboundSseEvent> live = StreamLooks.of(config.stream().keepAlive(), wakeups.ofClinic(clinicId))
+                .onItem().transformToIterable(keepAliveDue -> {
                     List<AlertFeed.Change> changes = feed.after(clinicId, cursor.get(), 200);
                     if (changes.isEmpty()) {
-                        return idleTicks.incrementAndGet() % KEEP_ALIVE_TICKS == 0
-                                ? List.of(sse.newEventBuilder().comment("keep-alive").build())
-                                : List.of();
+                        return keepAliveDue ? List.of(sse.newEventBuilder().comment("keep-alive").build()) : List.of();
                     }
-                    idleTicks.set(0);
                     cursor.set(changes.get(changes.size() - 1).id());
                     return changes.stream().map(c -> {
                         String id = ids.encode(clinicId, c.id());

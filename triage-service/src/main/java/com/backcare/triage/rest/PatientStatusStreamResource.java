@@ -1,7 +1,6 @@
 package com.backcare.triage.rest;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,14 +29,10 @@ import com.backcare.triage.persistence.AlertEntity;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/patients/{patientId}/status/stream")
 @Tag(name = "Patient status")
 public class PatientStatusStreamResource {
-
-    /** Idle looks between keep-alive comments. */
-    private static final int KEEP_ALIVE_LOOKS = 3;
 
     @Inject
     Caller caller;
@@ -63,20 +58,14 @@ public class PatientStatusStreamResource {
         PatientStatusResponse first = PatientStatusResponse.of(patientId, alerts.openAlertsOf(patientId));
         String clinicId = caller.clinicId();
         AtomicReference<PatientStatusResponse> shown = new AtomicReference<>(first);
-        AtomicInteger idleLooks = new AtomicInteger();
-        Multi<Object> looks = Multi.createBy().merging().streams(
-                Multi.createFrom().ticks().every(config.stream().patientPollInterval()).map(tick -> (Object) tick),
-                wakeups.ofPatient(clinicId, patientId).map(signal -> (Object) signal));
-        Multi<OutboundSseEvent> changes = looks.onOverflow().drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(look -> {
+        Multi<OutboundSseEvent> changes = StreamLooks.of(config.stream().keepAlive(),
+                wakeups.ofPatient(clinicId, patientId))
+                .onItem().transformToIterable(keepAliveDue -> {
                     PatientStatusResponse now = statuses.of(clinicId, patientId);
                     if (now.equals(shown.get())) {
-                        return idleLooks.incrementAndGet() % KEEP_ALIVE_LOOKS == 0
-                                ? List.of(sse.newEventBuilder().comment("keep-alive").build())
+                        return keepAliveDue ? List.of(sse.newEventBuilder().comment("keep-alive").build())
                                 : List.<OutboundSseEvent>of();
                     }
-                    idleLooks.set(0);
                     shown.set(now);
                     return List.of(event(sse, now));
                 });

@@ -3,20 +3,18 @@ package com.backcare.triage.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
-/** A committed alert change wakes its clinic's streams and its own patient's, no one else's. */
+/** An alert change heard wakes its clinic's streams and its own patient's, no one else's. */
 class AlertStreamWakeupsTest {
 
     private final AlertStreamWakeups wakeups = new AlertStreamWakeups();
 
     private void commit(String clinic, String patient) {
-        wakeups.committed(new AlertChangeRecorder.AlertChanged(UUID.randomUUID(), clinic, patient, "RAISED", "CES_SADDLE",
-                "EMERGENCY", Instant.now(), null));
+        wakeups.changed(clinic, patient);
     }
 
     @Test
@@ -49,6 +47,9 @@ class AlertStreamWakeupsTest {
         commit("c1", "ann");
         assertEquals(1, second.getItems().size(), "the other stream still hears");
         assertEquals(1, wakeups.sources());
+
+        wakeups.wakeAll();
+        assertEquals(2, second.getItems().size(), "after a time unheard, every open stream looks");
 
         second.cancel();
         assertEquals(0, wakeups.sources(), "nothing is kept for a patient no one watches");
