@@ -72,9 +72,9 @@ public interface TriageConfig {
     /** The live streams: the clinic's alert changes, and each patient's status. */
     interface Stream {
         /**
-         * How often an open stream looks without being woken, and sends a keep-alive comment when nothing changed.
-         * Changes need no look of this kind: every instance hears each one the moment it commits and wakes the streams
-         * it concerns, so an idle stream costs nothing in between.
+         * How often an open stream sends a keep-alive comment. Changes need no polling: every instance hears each one
+         * the moment it commits and wakes the streams it concerns, so an idle stream reads nothing; only while this
+         * instance may have missed a change (not listening) does a stream also look at the database at this tick.
          */
         @WithDefault("15s")
         Duration keepAlive();

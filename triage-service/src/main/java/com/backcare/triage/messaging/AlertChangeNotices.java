@@ -54,6 +54,8 @@ public class AlertChangeNotices {
         subscriber = PgSubscriber.subscriber(vertx, connectOptions(jdbcUrl, user, password));
         subscriber.reconnectPolicy(attempts -> RETRY_MILLIS); // for as long as it takes
         subscriber.channel(CHANNEL).subscribeHandler(listening -> wakeups.wakeAll()).handler(this::announced);
+        // Heard from the moment the connection listens; a change before that is shown by the wake-up above.
+        wakeups.hearing(() -> subscriber.actualConnection() != null);
         connect();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 public class AlertStreamWakeups {
 
     private final Map<Object, Signals> listened = new ConcurrentHashMap<>();
+    private volatile BooleanSupplier hearing = () -> false;
 
     private record Signals(BroadcastProcessor<Instant> processor, AtomicInteger listeners) {
     }
@@ -32,6 +34,19 @@ public class AlertStreamWakeups {
         Instant now = Instant.now();
         wake(clinicId, now);
         wake(new PatientKey(clinicId, patientId), now);
+    }
+
+    /** Says, when asked, whether this instance hears every change as it commits (see {@link #hearsEveryChange}). */
+    void hearing(BooleanSupplier hearing) {
+        this.hearing = hearing;
+    }
+
+    /**
+     * Whether every change is heard now as it commits: then a stream that was not woken has nothing new to show. While
+     * not, streams look for themselves at their keep-alive ticks, and once hearing again every stream is woken.
+     */
+    public boolean hearsEveryChange() {
+        return hearing.getAsBoolean();
     }
 
     /** Wakes every open stream: after a time in which changes may have gone unannounced. */

@@ -58,14 +58,13 @@ public class AlertStreamResource {
         // there (Last-Event-ID), so a change made while it reconnects is not lost.
         OutboundSseEvent ready = sse.newEventBuilder().id(ids.encode(clinicId, cursor.get())).name("ready")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data("{}").build();
-        // A look at the feed the moment a change of the clinic commits (in any instance), and at each keep-alive tick.
-        Multi<OutboundSseEvent> live = StreamLooks.of(config.stream().keepAlive(), wakeups.ofClinic(clinicId))
-                .onItem().transformToIterable(keepAliveDue -> {
+        // A look at the feed the moment a change of the clinic commits, in any instance (StreamLooks).
+        Multi<OutboundSseEvent> live = StreamLooks.events(config.stream().keepAlive(), wakeups,
+                wakeups.ofClinic(clinicId), sse, () -> {
                     List<AlertFeed.Change> changes = feed.after(clinicId, cursor.get(), 200);
-                    if (changes.isEmpty()) {
-                        return keepAliveDue ? List.of(sse.newEventBuilder().comment("keep-alive").build()) : List.of();
+                    if (!changes.isEmpty()) {
+                        cursor.set(changes.get(changes.size() - 1).id());
                     }
-                    cursor.set(changes.get(changes.size() - 1).id());
                     return changes.stream().map(c -> {
                         String id = ids.encode(clinicId, c.id());
                         return sse.newEventBuilder().id(id).name("alert").mediaType(MediaType.APPLICATION_JSON_TYPE)

@@ -58,16 +58,10 @@ public class PatientStatusStreamResource {
         PatientStatusResponse first = PatientStatusResponse.of(patientId, alerts.openAlertsOf(patientId));
         String clinicId = caller.clinicId();
         AtomicReference<PatientStatusResponse> shown = new AtomicReference<>(first);
-        Multi<OutboundSseEvent> changes = StreamLooks.of(config.stream().keepAlive(),
-                wakeups.ofPatient(clinicId, patientId))
-                .onItem().transformToIterable(keepAliveDue -> {
+        Multi<OutboundSseEvent> changes = StreamLooks.events(config.stream().keepAlive(), wakeups,
+                wakeups.ofPatient(clinicId, patientId), sse, () -> {
                     PatientStatusResponse now = statuses.of(clinicId, patientId);
-                    if (now.equals(shown.get())) {
-                        return keepAliveDue ? List.of(sse.newEventBuilder().comment("keep-alive").build())
-                                : List.<OutboundSseEvent>of();
-                    }
-                    shown.set(now);
-                    return List.of(event(sse, now));
+                    return now.equals(shown.getAndSet(now)) ? List.<OutboundSseEvent>of() : List.of(event(sse, now));
                 });
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(event(sse, first)), changes);
     }

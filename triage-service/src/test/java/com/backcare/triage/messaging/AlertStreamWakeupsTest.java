@@ -55,4 +55,14 @@ class AlertStreamWakeupsTest {
         assertEquals(0, wakeups.sources(), "nothing is kept for a patient no one watches");
         commit("c1", "ann");
     }
+
+    @Test
+    void streamsMayTrustTheirWakeUpsOnlyWhileEveryChangeIsHeard() {
+        assertEquals(false, wakeups.hearsEveryChange(), "nothing is heard before a listener says so");
+        java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean(true);
+        wakeups.hearing(listening::get);
+        assertEquals(true, wakeups.hearsEveryChange());
+        listening.set(false); // the listening connection dropped
+        assertEquals(false, wakeups.hearsEveryChange());
+    }
 }
