@@ -29,6 +29,9 @@ class ClinicTailoringTest {
                          "spondylolisthesis": {"rating": "RECOMMENDED"}, "facet-joint-irritation": {"rating": "RECOMMENDED"},
                          "radiculopathy": {"rating": "CAUTION", "note": "Stop if the leg tingles."}}}""";
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
     private String clinic;
     private String other;
     private String slug;
@@ -66,6 +69,25 @@ class ClinicTailoringTest {
         asAdmin(clinic).get(mine()).then().body("hidden", hasItem("jumping"));
         asAdmin(clinic).delete(mine() + "/jumping/hidden").then().statusCode(204);
         asPatient(clinic, "p1").get("/api/v1/exercises/jumping").then().statusCode(200);
+    }
+
+    /**
+     * Another instance hides an exercise: its change lands in the shared database (written here with plain SQL, outside
+     * this instance's code), and this instance, which keeps each clinic's tailoring version it has read, must learn of
+     * it from the database's notice and stop serving its precomputed list.
+     */
+    @Test
+    void anExerciseHiddenByAnotherInstanceLeavesThisInstancesListsOnceItCommits() throws Exception {
+        asClinician(clinic).queryParam("limit", 100).get("/api/v1/exercises").then().body("items.slug", hasItem("jumping"));
+        try (java.sql.Connection connection = db.getConnection(); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO clinic_hidden_exercise (clinic_id, slug, hidden_at, hidden_by) VALUES ('" + clinic
+                    + "', 'jumping', now(), 'admin-elsewhere'); INSERT INTO clinic_tailoring_version (clinic_id, version) "
+                    + "VALUES ('" + clinic + "', 1) ON CONFLICT (clinic_id) DO UPDATE SET version = "
+                    + "clinic_tailoring_version.version + 1");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> asClinician(clinic).queryParam("limit", 100).get("/api/v1/exercises").then()
+                        .body("items.slug", not(hasItem("jumping"))));
     }
 
     @Test

@@ -88,7 +88,7 @@ public class ClinicCatalog {
         row.createdAt = clock.instant();
         row.createdBy = caller.subject();
         row.persist();
-        bumpTailoring(clinicId);
+        tailoringVersions.bump(clinicId);
         return exercise;
     }
 
@@ -98,7 +98,7 @@ public class ClinicCatalog {
         if (!ClinicExerciseEntity.deleteById(new ClinicSlug(clinicId, slug))) {
             throw ApiProblem.notFound("your clinic has no exercise " + slug + " of its own");
         }
-        bumpTailoring(clinicId);
+        tailoringVersions.bump(clinicId);
     }
 
     @Transactional
@@ -113,7 +113,7 @@ public class ClinicCatalog {
             hidden.hiddenAt = clock.instant();
             hidden.hiddenBy = caller.subject();
             hidden.persist();
-            bumpTailoring(clinicId);
+            tailoringVersions.bump(clinicId);
         }
     }
 
@@ -123,18 +123,12 @@ public class ClinicCatalog {
         if (!ClinicHiddenExerciseEntity.deleteById(new ClinicSlug(clinicId, slug))) {
             throw ApiProblem.notFound("your clinic has not hidden " + slug);
         }
-        bumpTailoring(clinicId);
+        tailoringVersions.bump(clinicId);
     }
 
     /** The version of the clinic's tailoring: what a precomputed answer for the clinic must have been made from. */
     public long tailoringVersion(String clinicId) {
         return tailoringVersions.of(clinicId);
-    }
-
-    private static void bumpTailoring(String clinicId) {
-        ClinicExerciseEntity.getEntityManager().createNativeQuery("INSERT INTO clinic_tailoring_version (clinic_id, version) "
-                + "VALUES (?1, 1) ON CONFLICT (clinic_id) DO UPDATE SET version = clinic_tailoring_version.version + 1")
-                .setParameter(1, clinicId).executeUpdate();
     }
 
     /** The field a content defect is about ("lonely: names no source" is about source). */

@@ -1,4 +1,4 @@
-package com.backcare.triage.messaging;
+package com.backcare.commons.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import io.vertx.pgclient.SslMode;
 
 /** The listening connection goes where the datasource goes, read from its JDBC URL as the driver reads it. */
-class AlertChangeNoticesTest {
+class ChangeNoticesTest {
 
     @Test
     void theListenerConnectsToTheDatasourcesServerAndDatabaseAsItsUser() {
-        var options = AlertChangeNotices.connectOptions("jdbc:postgresql://db.internal:6432/triage?reWriteBatchedInserts=true",
+        var options = ChangeNotices.connectOptions("jdbc:postgresql://db.internal:6432/triage?reWriteBatchedInserts=true",
                 Optional.of("triage"), Optional.of("secret"));
         assertEquals("db.internal", options.getHost());
         assertEquals(6432, options.getPort());
@@ -28,7 +28,7 @@ class AlertChangeNoticesTest {
 
     @Test
     void theFirstOfSeveralHostsTheDefaultPortAndTheUrlsOwnCredentialsAreTaken() {
-        var options = AlertChangeNotices.connectOptions("jdbc:postgresql://a,b:5433/triage?user=u&password=p",
+        var options = ChangeNotices.connectOptions("jdbc:postgresql://a,b:5433/triage?user=u&password=p",
                 Optional.empty(), Optional.empty());
         assertEquals("a", options.getHost());
         assertEquals(5432, options.getPort());
@@ -38,15 +38,15 @@ class AlertChangeNoticesTest {
 
     @Test
     void sslModeRequireEncryptsWithoutCheckingTheCertificateAndVerifyFullChecksIt() {
-        var require = AlertChangeNotices.connectOptions("jdbc:postgresql://db/triage?sslmode=require", Optional.empty(),
+        var require = ChangeNotices.connectOptions("jdbc:postgresql://db/triage?sslmode=require", Optional.empty(),
                 Optional.empty());
         assertEquals(SslMode.REQUIRE, require.getSslMode());
         assertTrue(require.isTrustAll());
-        var verify = AlertChangeNotices.connectOptions("jdbc:postgresql://db/triage?sslmode=verify-full", Optional.empty(),
+        var verify = ChangeNotices.connectOptions("jdbc:postgresql://db/triage?sslmode=verify-full", Optional.empty(),
                 Optional.empty());
         assertEquals(SslMode.VERIFY_FULL, verify.getSslMode());
         assertFalse(verify.isTrustAll());
-        var ssl = AlertChangeNotices.connectOptions("jdbc:postgresql://db/triage?ssl=true", Optional.empty(),
+        var ssl = ChangeNotices.connectOptions("jdbc:postgresql://db/triage?ssl=true", Optional.empty(),
                 Optional.empty());
         assertEquals(SslMode.VERIFY_FULL, ssl.getSslMode());
     }
@@ -54,6 +54,6 @@ class AlertChangeNoticesTest {
     @Test
     void aUrlThatIsNotPostgresqlIsRefusedAtStart() {
         assertThrows(IllegalArgumentException.class,
-                () -> AlertChangeNotices.connectOptions("jdbc:h2:mem:triage", Optional.empty(), Optional.empty()));
+                () -> ChangeNotices.connectOptions("jdbc:h2:mem:triage", Optional.empty(), Optional.empty()));
     }
 }
