@@ -29,7 +29,9 @@ import com.backcare.localstack.LocalSystem;
  * triage and PostgreSQL spend a second while nothing changes, first with no stream open and then with all of them (each
  * after as long again to settle); then
  * {@code -DredFlags} red flags, one every 250 ms, each timed from the journal's 201 until the alert is on the last of
- * its clinic's 10 clinician streams. The anchor, same broker, same run: Kafka's EndToEndLatency.
+ * its clinic's 10 clinician streams. With {@code -Dinstances=2} a second triage instance runs and the streams are
+ * spread over both, so an alert reaches some of its screens through the instance that did not commit it. The anchor,
+ * same broker, same run: Kafka's EndToEndLatency.
  *
  * <pre>./mvnw -B -Pbenchmark -Dbenchmark=WatchersBenchmark -Dstreams=400 -Dseconds=30 -DskipTests -pl system-tests verify</pre>
  */
@@ -41,13 +43,18 @@ public final class WatchersBenchmark {
         int streams = Integer.getInteger("streams", 400);
         int seconds = Integer.getInteger("seconds", 30);
         int redFlags = Integer.getInteger("redFlags", 80);
+        int instances = Integer.getInteger("instances", 1);
         int clinics = Math.max(1, streams / 2 / CLINICIANS_PER_CLINIC);
         Path root = Path.of(System.getProperty("backcare.repo.root", "..")).toAbsolutePath().normalize();
         var settings = LocalSystem.Settings.onFreePorts(root, Files.createTempDirectory("backcare-bench"))
                 .withJvmOptions(ProductionJvm.options());
         try (LocalSystem system = new LocalSystem(settings).start(Duration.ofMinutes(3))) {
             String journal = settings.service("journal-service").baseUrl();
-            String triage = settings.service("triage-service").baseUrl();
+            List<String> triage = new ArrayList<>(List.of(settings.service("triage-service").baseUrl()));
+            for (int i = 2; i <= instances; i++) {
+                triage.add(system.startInstance("triage-service", "triage-service-" + i, "triage", Map.of(),
+                        Duration.ofMinutes(2)).baseUrl());
+            }
             Report report = new Report("Watchers: what open live streams cost, and how soon an alert reaches them",
                     streams + " streams open: " + clinics * CLINICIANS_PER_CLINIC + " clinicians' alert streams ("
                             + CLINICIANS_PER_CLINIC + " in each of " + clinics + " clinics) and " + (streams
@@ -55,7 +62,11 @@ public final class WatchersBenchmark {
                             + " patients' status streams. Idle cost: CPU a second over " + seconds + " s with nothing "
                             + "changing. Alert latency: from the journal's 201 for a red-flag entry until the alert is on "
                             + "the last of its clinic's " + CLINICIANS_PER_CLINIC + " clinician streams; " + redFlags
-                            + " red flags, one every 250 ms. Services on " + ProductionJvm.describe()
+                            + " red flags, one every 250 ms. " + (instances == 1 ? "One triage instance"
+                                    : instances + " triage instances, each clinic's and patient's streams spread over "
+                                            + "them, so most alerts reach some of their screens through an instance "
+                                            + "that did not commit them")
+                            + ". Services on " + ProductionJvm.describe()
                             + ", everything on one machine.");
             HttpClient http = OpenLoad.httpClient();
             Screens screens = new Screens(http, triage);
@@ -98,10 +109,10 @@ public final class WatchersBenchmark {
             report.line("Lines the " + streams + " streams received in " + seconds + " s of nothing changing: "
                     + linesWhileIdle + " (keep-alive comments).");
             report.line("");
-            report.line("| streams open | red flags | on all " + CLINICIANS_PER_CLINIC
+            report.line("| streams open | triage instances | red flags | on all " + CLINICIANS_PER_CLINIC
                     + " of the clinic's screens | 201→last screen p50 | p90 | p99 | max (ms) |");
-            report.line("|---|---|---|---|---|---|---|");
-            report.line("| %d | %d | %d | %s |".formatted(streams, redFlags, histogram.getTotalCount(),
+            report.line("|---|---|---|---|---|---|---|---|");
+            report.line("| %d | %d | %d | %d | %s |".formatted(streams, instances, redFlags, histogram.getTotalCount(),
                     Report.millis(histogram)));
             report.line("");
             report.line(warmup.describe());
@@ -142,7 +153,8 @@ public final class WatchersBenchmark {
     /** Open SSE connections to triage, read without a thread each; counts what arrives and when each alert arrives. */
     private static final class Screens implements AutoCloseable {
         private final HttpClient http;
-        private final String triage;
+        private final List<String> triage;
+        private int requested;
         private final List<Flow.Subscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicLong opened = new AtomicLong();
         final AtomicLong lines = new AtomicLong();
@@ -152,7 +164,7 @@ public final class WatchersBenchmark {
         private record Pending(CompletableFuture<Long> shown, java.util.concurrent.atomic.AtomicInteger left) {
         }
 
-        Screens(HttpClient http, String triage) {
+        Screens(HttpClient http, List<String> triage) {
             this.http = http;
             this.triage = triage;
         }
@@ -186,7 +198,8 @@ public final class WatchersBenchmark {
         }
 
         private void open(String path, String token, String clinic) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(triage + path)).header("Authorization", "Bearer " + token)
+            String instance = triage.get(requested++ % triage.size()); // spread over the instances, as a load balancer
+            HttpRequest request = HttpRequest.newBuilder(URI.create(instance + path)).header("Authorization", "Bearer " + token)
                     .header("Accept", "text/event-stream").build();
             http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                 @Override
