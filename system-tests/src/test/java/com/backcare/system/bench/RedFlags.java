@@ -30,6 +30,14 @@ final class RedFlags {
         return DevTokens.token(clinic, "patient", patient, Instant.now(), Duration.ofHours(2));
     }
 
+    /** The patient's red-flag entry, posted with their token ({@link #tokenOf}). */
+    static HttpRequest entry(String journal, String patient, String patientToken) {
+        return HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
+                .header("Authorization", "Bearer " + patientToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+    }
+
     /**
      * Posts the entry with the patient's token ({@link #tokenOf}) and records the latency in microseconds and its hops in
      * {@code path}: completes with whether the EMERGENCY status came in time (false when the entry was refused or no
@@ -39,11 +47,7 @@ final class RedFlags {
     static CompletableFuture<Boolean> timed(EmergencyWatcher watcher, HttpClient http, String journal, String patient,
             String patientToken, Recorder recorder, AlertPath path, Duration within) {
         CompletableFuture<EmergencyWatcher.Seen> emergency = watcher.seen(patient);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
-                .header("Authorization", "Bearer " + patientToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
-        return http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
+        return http.sendAsync(entry(journal, patient, patientToken), HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
             if (created.statusCode() != 201) {
                 return CompletableFuture.completedFuture(false);
             }

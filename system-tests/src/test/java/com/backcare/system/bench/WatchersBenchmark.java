@@ -132,12 +132,7 @@ public final class WatchersBenchmark {
             String clinic = clinics.get(i % clinics.size());
             String patient = "flag-" + clinic + "-" + i;
             CompletableFuture<Long> onAllScreens = screens.expect(clinic, patient);
-            HttpRequest post = HttpRequest.newBuilder(URI.create(journal + "/api/v1/patients/" + patient + "/entries"))
-                    .header("Authorization", "Bearer " + RedFlags.tokenOf(clinic, patient))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}"))
-                    .build();
+            HttpRequest post = RedFlags.entry(journal, patient, RedFlags.tokenOf(clinic, patient));
             done.add(http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenCompose(created -> {
                 long createdAt = System.nanoTime();
                 return created.statusCode() != 201 ? CompletableFuture.completedFuture(null)

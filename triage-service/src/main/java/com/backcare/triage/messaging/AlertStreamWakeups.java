@@ -55,12 +55,12 @@ public class AlertStreamWakeups {
         listened.values().forEach(signals -> signals.processor().onNext(now));
     }
 
-    /** A signal each time one of the clinic's alert changes commits here; a slow reader misses signals, not changes. */
+    /** A signal each time one of the clinic's alert changes is heard; a slow reader misses signals, not changes. */
     public Multi<Instant> ofClinic(String clinicId) {
         return signals(clinicId);
     }
 
-    /** A signal each time one of the patient's alert changes commits here. */
+    /** A signal each time one of the patient's alert changes is heard. */
     public Multi<Instant> ofPatient(String clinicId, String patientId) {
         return signals(new PatientKey(clinicId, patientId));
     }

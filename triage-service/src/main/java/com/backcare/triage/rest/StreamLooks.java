@@ -41,10 +41,7 @@ final class StreamLooks {
                 .onOverflow().dropPreviousItems()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(keepAliveDue -> {
-                    if (keepAliveDue && wakeups.hearsEveryChange()) {
-                        return List.of(sse.newEventBuilder().comment("keep-alive").build());
-                    }
-                    List<OutboundSseEvent> events = look.get();
+                    List<OutboundSseEvent> events = keepAliveDue && wakeups.hearsEveryChange() ? List.of() : look.get();
                     return events.isEmpty() && keepAliveDue ? List.of(sse.newEventBuilder().comment("keep-alive").build())
                             : events;
                 });
