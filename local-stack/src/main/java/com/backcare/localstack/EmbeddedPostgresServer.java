@@ -78,8 +78,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** How many times a database ran one statement. */
-    public record StatementCount(String database, String statement, long calls) {
+    /** How many times a database ran one statement, and the time it spent executing it (planning excluded). */
+    public record StatementCount(String database, String statement, long calls, double executionMillis) {
     }
 
     /**
@@ -93,10 +93,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         java.util.List<StatementCount> counts = new java.util.ArrayList<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            try (ResultSet rs = s.executeQuery("SELECT d.datname, s.query, s.calls FROM pg_stat_statements s "
+            try (ResultSet rs = s.executeQuery("SELECT d.datname, s.query, s.calls, s.total_exec_time FROM pg_stat_statements s "
                     + "JOIN pg_database d ON d.oid = s.dbid ORDER BY s.calls DESC")) {
                 while (rs.next()) {
-                    counts.add(new StatementCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    counts.add(new StatementCount(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            rs.getDouble(4)));
                 }
             }
             s.execute("SELECT pg_stat_statements_reset()");

@@ -1,6 +1,7 @@
 package com.backcare.catalog.domain;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import com.backcare.catalog.persistence.PatientEntryDigestEntity;
 import com.backcare.catalog.persistence.PatientStateEntity;
 import com.backcare.commons.events.EventContract;
 import com.backcare.commons.persistence.PatientEntryKey;
+import com.backcare.commons.persistence.PatientKey;
 import com.backcare.commons.persistence.ProcessedEvents;
 import com.backcare.events.ConcerningPain;
 import com.backcare.events.EntryEventData;
@@ -85,17 +87,52 @@ public class PatientSignals {
 
     /**
      * Applies a poll's events in one transaction, in their order; the ids seen before are found with one statement,
-     * and the digests of the poll's entries are read with one more.
+     * the digests of the poll's entries with one more, and the states of its patients with one more. A patient seen
+     * for the first time gets a state inserted once, complete, when the poll's events have been applied (persisted
+     * empty and filled in afterwards, it would cost an INSERT and an UPDATE).
      */
     @Transactional
     public void applyAll(List<CheckedEvent> events) {
         Set<String> fresh = processed.firstTimes(events.stream().map(CheckedEvent::id).toList());
         Map<PatientEntryKey, PatientEntryDigestEntity> digests = digestsOf(events);
+        States states = statesOf(events);
         for (CheckedEvent event : events) {
             if (fresh.remove(event.id())) { // once, even if the batch holds it twice
-                applyChecked(event, digests);
+                applyChecked(event, digests, states);
             }
         }
+        states.created.values().forEach(state -> state.persist());
+    }
+
+    /** The stored states of a poll's patients, and those it creates (inserted at its end). */
+    private record States(Map<PatientKey, PatientStateEntity> stored, Map<PatientKey, PatientStateEntity> created) {
+
+        PatientStateEntity of(EventEnvelope event) {
+            PatientKey key = new PatientKey(event.clinicid(), event.patientid());
+            PatientStateEntity state = stored.get(key);
+            return state != null ? state : created.computeIfAbsent(key, PatientStateEntity::of);
+        }
+    }
+
+    /** The stored states of the patients whose events change a state: one statement for the whole poll. */
+    private static States statesOf(List<CheckedEvent> events) {
+        List<PatientKey> keys = events.stream().filter(e -> changesState(e.data()))
+                .map(e -> new PatientKey(e.envelope().clinicid(), e.envelope().patientid())).distinct().toList();
+        Map<PatientKey, PatientStateEntity> stored = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (PatientStateEntity state : PatientStateEntity.getEntityManager().unwrap(Session.class)
+                    .findMultiple(PatientStateEntity.class, keys, new BatchSize(keys.size()))) {
+                if (state != null) {
+                    stored.put(state.key, state);
+                }
+            }
+        }
+        return new States(stored, new LinkedHashMap<>());
+    }
+
+    private static boolean changesState(Object data) {
+        return data instanceof ProfileEventData || data instanceof PatientStatusEventData
+                || data instanceof QuestionnaireResponseEventData;
     }
 
     /** The stored digests of the entries the events are about, by key: one statement for the whole poll. */
@@ -114,16 +151,16 @@ public class PatientSignals {
         return digests;
     }
 
-    private void applyChecked(CheckedEvent checked, Map<PatientEntryKey, PatientEntryDigestEntity> digests) {
+    private void applyChecked(CheckedEvent checked, Map<PatientEntryKey, PatientEntryDigestEntity> digests, States states) {
         EventEnvelope event = checked.envelope();
         if (checked.data() instanceof ProfileEventData data) {
-            PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+            PatientStateEntity state = states.of(event);
             if (data.revision() > state.profileRevision && data.profile() != null) {
                 state.profileRevision = data.revision();
                 state.conditions = new java.util.ArrayList<>(data.profile().conditions());
             }
         } else if (checked.data() instanceof PatientStatusEventData data) {
-            PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+            PatientStateEntity state = states.of(event);
             if (state.statusTime == null || !event.time().isBefore(state.statusTime)) {
                 state.statusTime = event.time();
                 state.triageTier = data.tier();
@@ -133,7 +170,7 @@ public class PatientSignals {
             digest(event, data, digests);
         } else if (checked.data() instanceof QuestionnaireResponseEventData data) {
             if (START_BACK.equals(data.questionnaire()) && data.score().riskGroup() != null) {
-                PatientStateEntity state = PatientStateEntity.getOrCreate(event.clinicid(), event.patientid());
+                PatientStateEntity state = states.of(event);
                 if (state.startBackAt == null || !data.authored().isBefore(state.startBackAt)) {
                     state.startBackAt = data.authored();
                     state.startBackRisk = data.score().riskGroup();

@@ -47,13 +47,10 @@ public class PatientStateEntity extends PanacheEntityBase {
     @Column(name = "start_back_at")
     public Instant startBackAt;
 
-    public static PatientStateEntity getOrCreate(String clinicId, String patientId) {
-        PatientStateEntity state = findById(new PatientKey(clinicId, patientId));
-        if (state == null) {
-            state = new PatientStateEntity();
-            state.key = new PatientKey(clinicId, patientId);
-            state.persist();
-        }
+    /** A new patient's state, not yet persisted: persist it once it holds what it should, so it is inserted complete. */
+    public static PatientStateEntity of(PatientKey key) {
+        PatientStateEntity state = new PatientStateEntity();
+        state.key = key;
         return state;
     }
 }

@@ -101,6 +101,19 @@ public final class TriageBenchmark {
                         statement.substring(0, Math.min(110, statement.length()))));
             }
             report.line("");
+            report.line("Where PostgreSQL's time went in the last step: the statements it spent longest executing, all "
+                    + "databases (execution only: parsing, planning, commits and background work are not in it), per red flag:");
+            report.line("");
+            report.line("| database | µs per red flag | calls per red flag | statement |");
+            report.line("|---|---|---|---|");
+            for (var count : last.statements().stream().sorted(java.util.Comparator.comparingDouble(
+                    EmbeddedPostgresServer.StatementCount::executionMillis).reversed()).limit(15).toList()) {
+                String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
+                report.line("| %s | %.1f | %.2f | `%s` |".formatted(count.database(),
+                        count.executionMillis() * 1000 / lastStepEntries, count.calls() / (double) lastStepEntries,
+                        statement.substring(0, Math.min(110, statement.length()))));
+            }
+            report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
             if (backlog > 0) {
                 drain(system, backlog, report);
