@@ -24,7 +24,9 @@ import io.quarkus.runtime.StartupEvent;
  * nearly empty, yet its dead rows pile up between autovacuum's visits (once a minute per database by default). The
  * journal benchmark measured it at 200 writes/s: up to 11,600 dead rows and 14 MB for a table of a few live rows, which
  * each relay poll walks past. So each instance vacuums it itself once more than 1,000 rows (by default) are dead,
- * checking every few seconds; a vacuum of so small a table takes milliseconds and locks nothing the relay needs.
+ * checking every few seconds; a vacuum of so small a table takes milliseconds and locks nothing the relay needs (the
+ * services' migrations turn off its truncation of the table: giving emptied pages back wants an exclusive lock, which a
+ * vacuum waited up to 5 s for while writes held theirs, 245-437 µs of PostgreSQL's time per red flag at 200/s).
  * {@code backcare.outbox.vacuum-dead-rows} sets the threshold (0 leaves the table to autovacuum alone).
  */
 @ApplicationScoped
