@@ -47,12 +47,25 @@ public final class ChangeNotices implements AutoCloseable {
     }
 
     private void connect() {
-        // The reconnect policy covers a connection lost; the first one, refused, is tried again here.
-        subscriber.connect().onFailure(failure -> {
+        connect(1);
+    }
+
+    private void connect(int attempt) {
+        // The reconnect policy covers a connection lost; the first one, refused, is tried again here, every second
+        // until the database answers. One warning says so, not one a second while the database is down.
+        subscriber.connect().onSuccess(connected -> {
+            if (attempt > 1) {
+                LOG.infof("Listening on %s after %d attempts", channel, attempt);
+            }
+        }).onFailure(failure -> {
             if (!closed) {
-                LOG.warnf("Not listening on %s yet (%s); reading the database instead until then", channel,
-                        failure.getMessage());
-                vertx.setTimer(RETRY_MILLIS, retry -> connect());
+                if (attempt == 1) {
+                    LOG.warnf("Not listening on %s yet (%s); reading the database instead until then, trying again "
+                            + "every second", channel, failure.getMessage());
+                } else {
+                    LOG.debugf("Still not listening on %s (attempt %d: %s)", channel, attempt, failure.getMessage());
+                }
+                vertx.setTimer(RETRY_MILLIS, retry -> connect(attempt + 1));
             }
         });
     }
