@@ -60,7 +60,7 @@ public final class CatalogBenchmark {
                             + "If-None-Match with the current ETag and gets 304. Everything on one machine.");
             report.line("| requests | rate (req/s) | sent | ok | failed | achieved (req/s) | latency p50 | p90 | p99 | max (ms) |");
             report.line("|---|---|---|---|---|---|---|---|---|---|");
-            WarmUp.Rounds warmup = WarmUp.untilSettled("15 s at 200 plain lists a second", round ->
+            WarmUp.Rounds warmup = WarmUp.untilSettled(system, "15 s at 200 plain lists a second", round ->
                     load.run(200, 15, plain, s -> s == 200).latencyMicros().getValueAtPercentile(50) / 1000.0);
             for (int rate : rates) {
                 OpenLoad.Result r = load.run(rate, seconds, plain, s -> s == 200);

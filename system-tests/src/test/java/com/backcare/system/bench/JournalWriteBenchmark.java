@@ -76,7 +76,7 @@ public final class JournalWriteBenchmark {
             List<String> costs = new java.util.ArrayList<>();
             try (LagProbe lag = new LagProbe(system.kafka().bootstrapServers());
                     OutboxProbe outbox = new OutboxProbe(system.postgres().jdbcUrl("journal"))) {
-                warmup = WarmUp.untilSettled("20 s at " + WARMUP_RATE + " a second",
+                warmup = WarmUp.untilSettled(system, "20 s at " + WARMUP_RATE + " a second",
                         round -> load.run(WARMUP_RATE, 20, post, status -> status == 201).latencyMicros()
                                 .getValueAtPercentile(50) / 1000.0);
                 CpuMeter cpu = new CpuMeter(system);

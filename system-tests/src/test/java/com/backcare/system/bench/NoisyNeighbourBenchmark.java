@@ -57,7 +57,7 @@ public final class NoisyNeighbourBenchmark {
             report.line("|---|---|---|---|---|---|---|");
             WarmUp.Rounds warmup;
             try (EmergencyWatcher watcher = new EmergencyWatcher(system.kafka().bootstrapServers())) {
-                warmup = WarmUp.untilSettled("30 s of the same load (limits on)", round -> run(watcher, journal, triage,
+                warmup = WarmUp.untilSettled(system, "30 s of the same load (limits on)", round -> run(watcher, journal, triage,
                         "clinic-warmup-" + round, 30, "warm-up").p50Millis());
                 Run limited = run(watcher, journal, triage, "clinic-limited", seconds, "write limits on (120 an hour)");
                 Run unlimited = run(watcher, journal, triage, "clinic-unlimited", seconds, "flooder's limit lifted");

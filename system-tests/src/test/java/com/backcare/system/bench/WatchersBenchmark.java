@@ -70,7 +70,7 @@ public final class WatchersBenchmark {
                             + ", everything on one machine.");
             HttpClient http = OpenLoad.httpClient();
             Screens screens = new Screens(http, triage);
-            WarmUp.Rounds warmup = WarmUp.untilSettled("20 red flags to one clinic's 10 screens", round -> {
+            WarmUp.Rounds warmup = WarmUp.untilSettled(system, "20 red flags to one clinic's 10 screens", round -> {
                 Screens few = new Screens(http, triage);
                 few.openClinic("warm-" + round);
                 double p50 = redFlags(few, http, journal, List.of("warm-" + round), 20).getIntervalHistogram()
