@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ import com.backcare.events.PainReport;
 import com.backcare.events.PatientStatusEventData;
 import com.backcare.events.ProfileEventData;
 import com.backcare.events.QuestionnaireResponseEventData;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Keeps what the plan needs from other services' events: diagnosed conditions (journal profile), triage status
@@ -118,16 +121,7 @@ public class PatientSignals {
     private static States statesOf(List<CheckedEvent> events) {
         List<PatientKey> keys = events.stream().filter(e -> changesState(e.data()))
                 .map(e -> new PatientKey(e.envelope().clinicid(), e.envelope().patientid())).distinct().toList();
-        Map<PatientKey, PatientStateEntity> stored = new HashMap<>();
-        if (!keys.isEmpty()) {
-            for (PatientStateEntity state : PatientStateEntity.getEntityManager().unwrap(Session.class)
-                    .findMultiple(PatientStateEntity.class, keys, new BatchSize(keys.size()))) {
-                if (state != null) {
-                    stored.put(state.key, state);
-                }
-            }
-        }
-        return new States(stored, new LinkedHashMap<>());
+        return new States(stored(PatientStateEntity.class, keys, state -> state.key), new LinkedHashMap<>());
     }
 
     private static boolean changesState(Object data) {
@@ -139,16 +133,21 @@ public class PatientSignals {
     private Map<PatientEntryKey, PatientEntryDigestEntity> digestsOf(List<CheckedEvent> events) {
         List<PatientEntryKey> keys = events.stream().filter(e -> e.data() instanceof EntryEventData)
                 .map(e -> keyOf(e.envelope(), (EntryEventData) e.data())).distinct().toList();
-        Map<PatientEntryKey, PatientEntryDigestEntity> digests = new HashMap<>();
+        return stored(PatientEntryDigestEntity.class, keys, digest -> digest.key);
+    }
+
+    /** The stored entities of these keys (those there are), by key: one statement however many keys. */
+    private static <K, E> Map<K, E> stored(Class<E> entity, List<K> keys, Function<E, K> keyOf) {
+        Map<K, E> found = new HashMap<>();
         if (!keys.isEmpty()) {
-            for (PatientEntryDigestEntity digest : PatientEntryDigestEntity.getEntityManager().unwrap(Session.class)
-                    .findMultiple(PatientEntryDigestEntity.class, keys, new BatchSize(keys.size()))) {
-                if (digest != null) {
-                    digests.put(digest.key, digest);
+            for (E stored : Panache.getEntityManager().unwrap(Session.class).findMultiple(entity, keys,
+                    new BatchSize(keys.size()))) {
+                if (stored != null) {
+                    found.put(keyOf.apply(stored), stored);
                 }
             }
         }
-        return digests;
+        return found;
     }
 
     private void applyChecked(CheckedEvent checked, Map<PatientEntryKey, PatientEntryDigestEntity> digests, States states) {
