@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,9 @@ import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
 import com.backcare.events.PatientStatusEventData;
+import com.backcare.localstack.RefusedUpdates;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,28 +31,17 @@ import io.quarkus.test.junit.QuarkusTest;
 class PatientStateWriteTest {
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
     @Inject
     PatientSignals signals;
 
     @Test
-    void aNewPatientsFirstStatusInsertsTheirStateCompleteAndNeverUpdatesIt() {
+    void aNewPatientsFirstStatusInsertsTheirStateCompleteAndNeverUpdatesIt() throws Exception {
         String clinic = newId("clinic");
         String patient = newId("pat");
-        String trigger = "refuse_state_update_" + clinic.replace('-', '_');
-        // Any UPDATE of this clinic's patient states fails the transaction that makes it.
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("CREATE OR REPLACE FUNCTION refuse_state_update() RETURNS trigger AS $$ BEGIN "
-                    + "RAISE EXCEPTION 'patient state % updated', OLD.patient_id; END $$ LANGUAGE plpgsql").executeUpdate();
-            em.createNativeQuery("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON patient_state FOR EACH ROW WHEN "
-                    + "(OLD.clinic_id = '" + clinic + "') EXECUTE FUNCTION refuse_state_update()").executeUpdate();
-        });
-        try {
+        try (var refused = RefusedUpdates.of(dataSource, "patient_state", clinic)) {
             signals.applyAll(List.of(signals.check(status(clinic, patient, "EMERGENCY")),
                     signals.check(status(clinic, newId("pat"), "NONE"))));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP TRIGGER " + trigger
-                    + " ON patient_state").executeUpdate());
         }
 
         PatientStateEntity state = QuarkusTransaction.requiringNew().call(() -> PatientStateEntity.findById(

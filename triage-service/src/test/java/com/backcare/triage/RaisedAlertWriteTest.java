@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,11 @@ import com.backcare.events.EventEnvelope;
 import com.backcare.events.EventJson;
 import com.backcare.events.EventType;
 import com.backcare.events.PainReport;
+import com.backcare.localstack.RefusedUpdates;
 import com.backcare.triage.domain.TriageService;
 import com.backcare.triage.persistence.AlertEntity;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class RaisedAlertWriteTest {
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
     @Inject
     TriageService triage;
 
@@ -40,24 +41,13 @@ class RaisedAlertWriteTest {
         String clinic = newId("clinic");
         String patient = newId("pat");
         UUID entryId = UUID.randomUUID();
-        // Any UPDATE of this clinic's alerts fails the transaction that makes it.
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("CREATE OR REPLACE FUNCTION refuse_alert_update() RETURNS trigger AS $$ BEGIN "
-                    + "RAISE EXCEPTION 'alert % updated', OLD.id; END $$ LANGUAGE plpgsql").executeUpdate();
-            em.createNativeQuery("CREATE TRIGGER refuse_alert_update_" + clinic.replace('-', '_') + " BEFORE UPDATE ON alert "
-                    + "FOR EACH ROW WHEN (OLD.clinic_id = '" + clinic + "') EXECUTE FUNCTION refuse_alert_update()")
-                    .executeUpdate();
-        });
-        try {
+        try (var refused = RefusedUpdates.of(dataSource, "alert", clinic)) {
             PainReport report = EventJson.mapper().readValue("{\"recordedAt\": \"" + Instant.now().minusSeconds(60)
                     + "\", \"intensity\": 6, \"associatedSymptoms\": [{\"code\": \"BLADDER_DYSFUNCTION\"}]}", PainReport.class);
             EventEnvelope event = EventEnvelope.of(EventType.ENTRY_RECORDED, "/test", clinic, patient, Instant.now(),
                     EventJson.mapper().valueToTree(new EntryEventData(entryId.toString(), 1, report)));
 
             triage.applyAll(List.of(triage.check(event)));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DROP TRIGGER refuse_alert_update_"
-                    + clinic.replace('-', '_') + " ON alert").executeUpdate());
         }
 
         List<AlertEntity> open = QuarkusTransaction.requiringNew().call(() -> AlertEntity.openForPatient(clinic, patient));

@@ -42,12 +42,8 @@ public final class ChangeNotices implements AutoCloseable {
     public static ChangeNotices listen(Vertx vertx, PgConnectOptions database, String channel, Consumer<String> onNotice,
             Runnable onListening) {
         ChangeNotices notices = new ChangeNotices(vertx, database, channel, onNotice, onListening);
-        notices.connect();
+        notices.connect(1);
         return notices;
-    }
-
-    private void connect() {
-        connect(1);
     }
 
     private void connect(int attempt) {

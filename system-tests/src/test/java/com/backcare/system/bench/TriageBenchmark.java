@@ -98,9 +98,7 @@ public final class TriageBenchmark {
             report.line("|---|---|");
             int lastStepEntries = rates[rates.length - 1] * seconds;
             for (var count : last.statements().stream().filter(c -> c.database().equals("triage")).limit(15).toList()) {
-                String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
-                report.line("| %.2f | `%s` |".formatted(count.calls() / (double) lastStepEntries,
-                        statement.substring(0, Math.min(110, statement.length()))));
+                report.line("| %.2f | `%s` |".formatted(count.calls() / (double) lastStepEntries, cell(count)));
             }
             report.line("");
             report.line("Where PostgreSQL's time went in the last step: the statements it spent longest executing, all "
@@ -110,10 +108,9 @@ public final class TriageBenchmark {
             report.line("|---|---|---|---|");
             for (var count : last.statements().stream().sorted(java.util.Comparator.comparingDouble(
                     EmbeddedPostgresServer.StatementCount::executionMillis).reversed()).limit(15).toList()) {
-                String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
                 report.line("| %s | %.1f | %.2f | `%s` |".formatted(count.database(),
                         count.executionMillis() * 1000 / lastStepEntries, count.calls() / (double) lastStepEntries,
-                        statement.substring(0, Math.min(110, statement.length()))));
+                        cell(count)));
             }
             report.line("");
             report.line("Anchor, same broker, same run: " + KafkaAnchors.endToEndLatency(system.kafka().bootstrapServers()));
@@ -170,6 +167,12 @@ public final class TriageBenchmark {
                 Report.millis(h), perRedFlag(statements, "journal", total), perRedFlag(statements, "triage", total),
                 perRedFlag(statements, "catalog", total)), path.cells(), cost, h.getValueAtPercentile(50) / 1000.0,
                 statements);
+    }
+
+    /** A statement's text for a table cell: on one line, its pipes escaped, its first 110 characters. */
+    private static String cell(EmbeddedPostgresServer.StatementCount count) {
+        String statement = count.statement().replaceAll("\\s+", " ").replace("|", "\\|");
+        return statement.substring(0, Math.min(110, statement.length()));
     }
 
     private static String perRedFlag(List<EmbeddedPostgresServer.StatementCount> statements, String database, int redFlags) {
