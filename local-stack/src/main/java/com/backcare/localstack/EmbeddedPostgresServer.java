@@ -112,14 +112,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A backend that has exited is no longer counted, so measure across pooled connections.
      */
     public java.time.Duration cpuTime() {
-        try {
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-            return ProcessHandle.of(pid).map(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server),
-                    server.descendants()).map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
-                    .reduce(java.time.Duration.ZERO, java.time.Duration::plus)).orElse(java.time.Duration.ZERO);
-        } catch (IOException | RuntimeException e) {
-            return java.time.Duration.ZERO;
-        }
+        return postmaster().map(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server),
+                server.descendants()).map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus)).orElse(java.time.Duration.ZERO);
     }
 
     public String jdbcUrl(String database) {
@@ -134,12 +129,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (postgres == null) {
             return;
         }
+        java.util.Optional<ProcessHandle> postmaster = postmaster();
         try {
             postgres.close();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not stop cleanly", e);
         } finally {
             postgres = null;
+        }
+        // pg_ctl gives up waiting after 5 s, while the server goes on shutting down (its checkpoint can take longer on
+        // a busy disk); a start before it is gone would find the port and the data folder still held.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (postmaster.filter(ProcessHandle::isAlive).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL had not stopped 2 minutes after its fast shutdown");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while PostgreSQL stopped", e);
+            }
+        }
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 

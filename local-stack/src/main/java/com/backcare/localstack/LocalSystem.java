@@ -298,7 +298,7 @@ public final class LocalSystem implements AutoCloseable {
         while (System.nanoTime() < deadlineNanos) {
             Process p = processes.get(s.name());
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " exited with code " + p.exitValue());
+                throw new IllegalStateException(s.name() + " exited with code " + p.exitValue() + logTail(s));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -313,6 +313,20 @@ public final class LocalSystem implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(s.name() + " was not ready in time");
+    }
+
+    /** The end of a service's log, when it logs to a file: why it exited, where a CI run shows nothing else. */
+    private String logTail(Service s) {
+        Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
+        if (!settings.logToFiles() || !Files.isRegularFile(log)) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "; the end of its log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "; its log could not be read: " + e;
+        }
     }
 
     private void requirePortsFree() {

@@ -2,10 +2,14 @@ package com.backcare.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +17,10 @@ import java.util.stream.Stream;
  * folder that is removed at exit. Tests that take the broker away reach it through {@link #kafka()}.
  */
 public final class SharedTestStack {
+
+    private static final int LOWEST_PORT = 20_000;
+    private static final int PORTS_TO_PICK_FROM = 32_768 - LOWEST_PORT;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private static SharedTestStack instance;
 
@@ -55,12 +63,29 @@ public final class SharedTestStack {
         }
     }
 
+    /**
+     * A port free on this machine for a server started later. It lies below Linux's ephemeral range (32768 and up), so
+     * no outgoing connection is given it in the seconds between the pick and the server's bind (a service's start opens
+     * dozens), and it is never handed out twice by this JVM, whether or not its server has bound it yet.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int start = ThreadLocalRandom.current().nextInt(PORTS_TO_PICK_FROM);
+        for (int i = 0; i < PORTS_TO_PICK_FROM; i++) {
+            int port = LOWEST_PORT + (start + i) % PORTS_TO_PICK_FROM;
+            if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + (LOWEST_PORT + PORTS_TO_PICK_FROM));
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 
