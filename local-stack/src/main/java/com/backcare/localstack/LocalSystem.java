@@ -149,18 +149,28 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
             }
         }
-        postgres = new EmbeddedPostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
-        settings.services().stream().filter(s -> s.database() != null).forEach(s -> postgres.ensureDatabase(s.database()));
-        kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.dataDir().resolve("kafka")).start();
-        for (Service s : settings.services()) {
-            processes.put(s.name(), launch(s));
+        try {
+            postgres = new EmbeddedPostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
+            settings.services().stream().filter(s -> s.database() != null).forEach(s -> postgres.ensureDatabase(s.database()));
+            kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.dataDir().resolve("kafka")).start();
+            for (Service s : settings.services()) {
+                processes.put(s.name(), launch(s));
+            }
+            long deadline = System.nanoTime() + readyWithin.toNanos();
+            for (Service s : settings.services()) {
+                awaitReady(s, deadline);
+            }
+            return this;
+        } catch (RuntimeException e) {
+            // The caller gets no system to close: what did start must not run on, using CPU beside the next run.
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        long deadline = System.nanoTime() + readyWithin.toNanos();
-        for (Service s : settings.services()) {
-            awaitReady(s, deadline);
-        }
-        return this;
     }
 
     /**
