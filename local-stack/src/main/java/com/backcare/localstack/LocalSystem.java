@@ -271,7 +271,7 @@ public final class LocalSystem implements AutoCloseable {
                 .redirectErrorStream(true);
         try {
             if (settings.logToFiles()) {
-                Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
+                Path log = logOf(s.name());
                 Files.createDirectories(log.getParent());
                 builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 return builder.start();
@@ -325,9 +325,14 @@ public final class LocalSystem implements AutoCloseable {
         throw new IllegalStateException(s.name() + " was not ready in time");
     }
 
+    /** Where a service's output goes when the system logs to files (it is kept when the system closes). */
+    public Path logOf(String serviceName) {
+        return settings.dataDir().resolve("logs").resolve(serviceName + ".log");
+    }
+
     /** The end of a service's log, when it logs to a file: why it exited, where a CI run shows nothing else. */
     private String logTail(Service s) {
-        Path log = settings.dataDir().resolve("logs").resolve(s.name() + ".log");
+        Path log = logOf(s.name());
         if (!settings.logToFiles() || !Files.isRegularFile(log)) {
             return "";
         }

@@ -69,7 +69,7 @@ class RedFlagFlowIT extends AgainstTheRunningSystem {
             assertEquals(traceId, traceparent.split("-")[1], "the alert event is in the trace of the journal request");
         }
         // Triage's one line for the raised alert carries the same trace id, so an operator finds it from the request.
-        Path triageLog = system.settings().dataDir().resolve("logs").resolve("triage-service.log");
+        Path triageLog = system.logOf("triage-service");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(Files.readAllLines(triageLog).stream()
                 .anyMatch(line -> line.contains("traceId=" + traceId) && line.contains("RAISED: rule=CES_BLADDER")),
                 "triage logs the alert with the request's trace id"));
